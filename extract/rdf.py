@@ -1,0 +1,231 @@
+"""The one place where documents, claims and gaps become RDF triples.
+
+Every node gets a stable IRI under https://w3id.org/mskg/id/ (no blank nodes), so the
+same input always gives the same graph, and the same finding read in two documents is one
+IRI with two pieces of evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL
+
+from mskg.extract.model import Claim, Document, Evidence, Gap, Segment, Study
+from mskg.namespaces import ID, MSKG, OA, SIOC
+
+POLARITY = {"positive": MSKG.Positive, "negative": MSKG.Negative}
+CERTAINTY = {"asserted": MSKG.Asserted, "hedged": MSKG.Hedged, "hypothetical": MSKG.Hypothetical}
+EVIDENCE_TYPE = {
+    "study": MSKG.StudyEvidence,
+    "expert": MSKG.ExpertEvidence,
+    "anecdote": MSKG.AnecdoteEvidence,
+    "background": MSKG.BackgroundEvidence,
+}
+SEGMENT_CLASS = {
+    "title": MSKG.Title,
+    "abstract": MSKG.QuotedAbstract,
+    "commentary": MSKG.Commentary,
+    "body": MSKG.PostBody,
+    "comment": SIOC.Comment,
+}
+QUALIFIER = {"population": MSKG.population, "condition": MSKG.condition, "context": MSKG.context}
+
+
+def _slug(text: str) -> str:
+    """A lower-case, hyphenated IRI segment for a name."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
+
+
+def document_iri(doc_id: str) -> URIRef:
+    """The IRI of a document, which is also the name of its named graph."""
+    return ID[f"doc/{quote(doc_id, safe='')}"]
+
+
+def segment_iri(doc_id: str, segment_id: str) -> URIRef:
+    """The IRI of one segment (title, abstract, commentary, comment-N) of a document."""
+    return URIRef(f"{document_iri(doc_id)}/{quote(segment_id, safe='')}")
+
+
+def person_iri(name: str) -> URIRef:
+    """The IRI of an author, by name."""
+    return ID[f"person/{_slug(name)}"]
+
+
+def study_iri(key: str) -> URIRef:
+    """The IRI of a study, keyed by its DOI or another stable key."""
+    return ID[f"study/{_hash(key)}"]
+
+
+def finding_iri(claim: Claim) -> URIRef:
+    """The IRI of a finding: a hash of subject, relation, object, polarity and qualifiers."""
+    return ID[f"finding/{claim.key()}"]
+
+
+def gap_iri(gap: Gap) -> URIRef:
+    """The IRI of a knowledge gap statement."""
+    return ID[f"gap/{gap.key()}"]
+
+
+def evidence_iri(body: URIRef, ev: Evidence) -> URIRef:
+    """The IRI of one piece of evidence for one finding or gap."""
+    return ID[f"evidence/{_hash(body, ev.document, ev.segment, ev.start, ev.end)}"]
+
+
+def _date_literal(value: str) -> Literal:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return Literal(value, datatype=XSD.date)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return Literal(value, datatype=XSD.gYearMonth)
+    if re.fullmatch(r"\d{4}", value):
+        return Literal(value, datatype=XSD.gYear)
+    return Literal(value)
+
+
+def add_person(g: Graph, name: str) -> URIRef:
+    """Add an author node and return its IRI."""
+    iri = person_iri(name)
+    g.add((iri, RDF.type, MSKG.Author))
+    g.add((iri, RDFS.label, Literal(name)))
+    return iri
+
+
+def add_study(g: Graph, study: Study) -> URIRef:
+    """Add a study node: design, size, population, methods, DOI."""
+    iri = study_iri(study.iri_key)
+    g.add((iri, RDF.type, MSKG.Study))
+    if study.title:
+        g.add((iri, DCTERMS.title, Literal(study.title)))
+    if study.citation:
+        g.add((iri, DCTERMS.bibliographicCitation, Literal(study.citation)))
+    if study.doi:
+        g.add((iri, MSKG.doi, Literal(study.doi)))
+        g.add((iri, OWL.sameAs, URIRef("https://doi.org/" + study.doi)))
+    for design in study.designs:
+        g.add((iri, MSKG.design, URIRef(design)))
+    for method in study.methods:
+        g.add((iri, MSKG.method, URIRef(method)))
+    if study.sample_size is not None:
+        g.add((iri, MSKG.sampleSize, Literal(study.sample_size, datatype=XSD.integer)))
+    if study.population:
+        g.add((iri, MSKG.population, URIRef(study.population)))
+    return iri
+
+
+def _offset(value: int) -> Literal:
+    return Literal(value, datatype=XSD.nonNegativeInteger)
+
+
+def add_segment(g: Graph, doc: Document, seg: Segment) -> URIRef:
+    """Add one segment with its offsets, author, comment index and reply link."""
+    iri = segment_iri(doc.id, seg.id)
+    g.add((iri, RDF.type, MSKG.Segment))
+    g.add((iri, RDF.type, SEGMENT_CLASS[seg.kind]))
+    g.add((iri, MSKG.segmentOf, document_iri(doc.id)))
+    g.add((iri, MSKG.start, _offset(seg.start)))
+    g.add((iri, MSKG.end, _offset(seg.end)))
+    if seg.author:
+        g.add((iri, SIOC.has_creator, add_person(g, seg.author)))
+    if seg.comment_index is not None:
+        g.add((iri, MSKG.commentIndex, Literal(seg.comment_index, datatype=XSD.integer)))
+        reply_of = segment_iri(doc.id, seg.reply_to) if seg.reply_to else document_iri(doc.id)
+        g.add((iri, SIOC.reply_of, reply_of))
+    if seg.quote_start is not None and seg.quote_end is not None:
+        g.add((iri, MSKG.quotes, Literal(doc.text[seg.quote_start : seg.quote_end])))
+    return iri
+
+
+def add_document(g: Graph, doc: Document) -> URIRef:
+    """Add the document node, its metadata, its full text, its segments and its study."""
+    iri = document_iri(doc.id)
+    g.add((iri, RDF.type, MSKG.Document))
+    g.add((iri, RDF.type, SIOC.Post))
+    g.add((iri, DCTERMS.identifier, Literal(doc.id)))
+    g.add((iri, DCTERMS.format, Literal(doc.format)))
+    g.add((iri, MSKG.text, Literal(doc.text)))
+    if doc.title:
+        g.add((iri, DCTERMS.title, Literal(doc.title)))
+    if doc.source:
+        g.add((iri, DCTERMS.source, URIRef(doc.source)))
+    if doc.date:
+        g.add((iri, DCTERMS.created, _date_literal(doc.date)))
+    if doc.author:
+        g.add((iri, SIOC.has_creator, add_person(g, doc.author)))
+    for seg in doc.segments:
+        add_segment(g, doc, seg)
+    if doc.study:
+        g.add((iri, DCTERMS.references, add_study(g, doc.study)))
+    return iri
+
+
+def add_evidence(g: Graph, body: URIRef, ev: Evidence) -> URIRef:
+    """Add one piece of evidence for `body` with its Web Annotation text selectors."""
+    iri = evidence_iri(body, ev)
+    doc = document_iri(ev.document)
+    g.add((body, MSKG.hasEvidence, iri))
+    g.add((iri, RDF.type, MSKG.Evidence))
+    g.add((iri, RDF.type, OA.Annotation))
+    g.add((iri, OA.hasBody, body))
+    g.add((iri, MSKG.inDocument, doc))
+    g.add((iri, MSKG.inSegment, segment_iri(ev.document, ev.segment)))
+    g.add((iri, MSKG.certainty, CERTAINTY[ev.certainty]))
+    g.add((iri, MSKG.evidenceType, EVIDENCE_TYPE[ev.evidence_type]))
+    if ev.author:
+        g.add((iri, DCTERMS.creator, add_person(g, ev.author)))
+    if ev.study:
+        g.add((iri, MSKG.fromStudy, study_iri(ev.study)))
+    target, exact, position = (URIRef(f"{iri}/{n}") for n in ("target", "quote", "position"))
+    g.add((iri, OA.hasTarget, target))
+    g.add((target, RDF.type, OA.SpecificResource))
+    g.add((target, OA.hasSource, doc))
+    g.add((target, OA.hasSelector, exact))
+    g.add((target, OA.hasSelector, position))
+    g.add((exact, RDF.type, OA.TextQuoteSelector))
+    g.add((exact, OA.exact, Literal(ev.quote)))
+    g.add((position, RDF.type, OA.TextPositionSelector))
+    g.add((position, OA.start, _offset(ev.start)))
+    g.add((position, OA.end, _offset(ev.end)))
+    return iri
+
+
+def add_claim(g: Graph, claim: Claim) -> URIRef:
+    """Add a finding (keyed by its parts) and one piece of evidence for it."""
+    iri = finding_iri(claim)
+    g.add((iri, RDF.type, MSKG.Finding))
+    g.add((iri, MSKG.subject, URIRef(claim.subject)))
+    g.add((iri, MSKG.relation, MSKG[claim.relation]))
+    g.add((iri, MSKG.object, URIRef(claim.object)))
+    g.add((iri, MSKG.polarity, POLARITY[claim.polarity]))
+    for key, value in claim.qualifiers:
+        g.add((iri, QUALIFIER[key], URIRef(value)))
+    add_evidence(g, iri, claim.evidence)
+    return iri
+
+
+def add_gap(g: Graph, gap: Gap) -> URIRef:
+    """Add a knowledge-gap statement about some terms, with its evidence."""
+    iri = gap_iri(gap)
+    g.add((iri, RDF.type, MSKG.KnowledgeGap))
+    for term in gap.about:
+        g.add((iri, MSKG.about, URIRef(term)))
+    add_evidence(g, iri, gap.evidence)
+    return iri
+
+
+def document_graph(doc: Document, claims: Iterable[Claim], gaps: Iterable[Gap] = ()) -> Graph:
+    """The named graph of one document: the document, its claims and its gaps."""
+    g = Graph(identifier=document_iri(doc.id))
+    add_document(g, doc)
+    for claim in claims:
+        add_claim(g, claim)
+    for gap in gaps:
+        add_gap(g, gap)
+    return g
