@@ -16,7 +16,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL
 
 from mskg.extract.model import Claim, Document, Evidence, Gap, Segment, Study
-from mskg.namespaces import ID, MSKG, OA, SIOC
+from mskg.namespaces import ID, MSKG, OA, OBO, SIOC
 
 POLARITY = {"positive": MSKG.Positive, "negative": MSKG.Negative}
 CERTAINTY = {"asserted": MSKG.Asserted, "hedged": MSKG.Hedged, "hypothetical": MSKG.Hypothetical}
@@ -33,6 +33,7 @@ SEGMENT_CLASS = {
     "body": MSKG.PostBody,
     "comment": SIOC.Comment,
 }
+PREFIXES = {"mskg": MSKG._NS, "id": ID, "oa": OA, "sioc": SIOC, "dcterms": DCTERMS, "obo": OBO}
 QUALIFIER = {"population": MSKG.population, "condition": MSKG.condition, "context": MSKG.context}
 
 
@@ -220,9 +221,17 @@ def add_gap(g: Graph, gap: Gap) -> URIRef:
     return iri
 
 
+def bind_prefixes(g: Graph) -> Graph:
+    """Bind the prefixes mskg writes with, so serialisations read well."""
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns, override=True)
+    return g
+
+
 def document_graph(doc: Document, claims: Iterable[Claim], gaps: Iterable[Gap] = ()) -> Graph:
     """The named graph of one document: the document, its claims and its gaps."""
     g = Graph(identifier=document_iri(doc.id))
+    bind_prefixes(g)
     add_document(g, doc)
     for claim in claims:
         add_claim(g, claim)
