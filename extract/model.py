@@ -7,6 +7,7 @@ original file, so `document.text[start:end] == quote` holds for every piece of e
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -37,6 +38,28 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class TextView:
+    """The readable text of a segment, and where each stretch of it sits in the original.
+
+    `runs` are `(view_start, original_start, length)` triples in order: for plain-text
+    formats one run covers the whole segment; for HTML the runs skip tags and entities.
+    """
+
+    text: str
+    runs: tuple[tuple[int, int, int], ...]
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """Original-text offsets `(start, end)` for the view's `text[start:end]`."""
+        return self._at(start), self._at(end - 1) + 1 if end > start else self._at(start)
+
+    def _at(self, i: int) -> int:
+        starts = [r[0] for r in self.runs]
+        k = max(bisect_right(starts, i) - 1, 0)
+        view_start, orig_start, length = self.runs[k]
+        return orig_start + min(i - view_start, max(length - 1, 0))
+
+
+@dataclass(frozen=True)
 class Study:
     """A study a document quotes; its design and population are ontology term IRIs."""
 
@@ -64,6 +87,7 @@ class Document:
     author: str | None = None
     segments: tuple[Segment, ...] = ()
     study: Study | None = None
+    views: tuple[tuple[str, TextView], ...] = ()
 
     def segment(self, segment_id: str) -> Segment:
         """The segment with this id; KeyError when there is none."""
@@ -71,6 +95,14 @@ class Document:
             if seg.id == segment_id:
                 return seg
         raise KeyError(segment_id)
+
+    def view(self, segment_id: str) -> TextView:
+        """The readable text of a segment; plain formats read the original text directly."""
+        for sid, view in self.views:
+            if sid == segment_id:
+                return view
+        seg = self.segment(segment_id)
+        return TextView(self.text[seg.start : seg.end], ((0, seg.start, seg.end - seg.start),))
 
 
 @dataclass(frozen=True)
