@@ -1,0 +1,1 @@
+"""Saved research questions (SPARQL .rq files with `#+` headers), shipped as package data."""
