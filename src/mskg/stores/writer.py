@@ -1,0 +1,142 @@
+"""Write the embedded store all or nothing: snapshot, change the copy, switch `active`.
+
+Only one writer at a time (an flock on `<root>/.lock`); readers keep using the old
+database until the symlink switches, and the previous generation is kept so that a
+reader that opened it just before the switch can finish.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+
+from mskg.errors import StoreUnavailableError
+from mskg.stores.embedded import ACTIVE, active_path, open_database
+
+GENERATIONS = "generations"
+KEEP = 2
+
+
+def _generation_numbers(root: Path) -> list[int]:
+    gens = root / GENERATIONS
+    return sorted(int(p.name) for p in gens.iterdir() if p.name.isdigit()) if gens.is_dir() else []
+
+
+def _check_not_bare_database(root: Path) -> None:
+    """Refuse a directory that is itself an Oxigraph database (e.g. `oxigraph serve --location` on it)."""
+    if (root / "LOCK").exists() or (root / "CURRENT").is_file():
+        open_database(root, read_only=False)  # raises "store in use" while a server holds it
+        raise StoreUnavailableError("this is a bare Oxigraph database, not an mskg store", path=root)
+
+
+class StoreWriter:
+    """A context manager: a private new generation that becomes active only on a clean exit."""
+
+    def __init__(self, root: Path, *, fresh: bool = False) -> None:
+        self.root = Path(root)
+        self.fresh = fresh
+        self._lock_file: int | None = None
+        self.path: Path | None = None
+        self.db: ox.Store | None = None
+
+    def __enter__(self) -> StoreWriter:
+        self.root.mkdir(parents=True, exist_ok=True)
+        _check_not_bare_database(self.root)
+        self._lock()
+        try:
+            self._start_generation()
+        except BaseException:
+            self._unlock()
+            raise
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        try:
+            if kind is None:
+                self._publish()
+            else:
+                self._discard()
+        finally:
+            self._unlock()
+
+    def _lock(self) -> None:
+        fd = os.open(self.root / ".lock", os.O_CREAT | os.O_RDWR, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreUnavailableError("store in use by another build", path=self.root) from None
+        self._lock_file = fd
+
+    def _unlock(self) -> None:
+        if self._lock_file is not None:
+            os.close(self._lock_file)
+            self._lock_file = None
+
+    def _start_generation(self) -> None:
+        self._remove_stale()
+        numbers = _generation_numbers(self.root)
+        self.path = self.root / GENERATIONS / f"{(numbers[-1] + 1) if numbers else 1:06d}"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        current = active_path(self.root)
+        if current is not None and not self.fresh:
+            old = open_database(current, read_only=False)
+            old.backup(str(self.path))
+            del old
+        self.db = open_database(self.path, read_only=False)
+
+    def replace_graph(self, name: str, nquads: bytes) -> None:
+        """Drop graph `name` in the new generation and bulk-load its N-Quads instead."""
+        self.remove_graph(name)
+        self.load(nquads)
+
+    def remove_graph(self, name: str) -> None:
+        """Drop one named graph from the new generation, if it is there."""
+        node = ox.NamedNode(name)
+        if self.db.contains_named_graph(node):
+            self.db.remove_graph(node)
+
+    def load(self, nquads: bytes) -> None:
+        """Bulk-load N-Quads into the new generation (fast; atomicity comes from the switch)."""
+        if nquads:
+            self.db.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def _publish(self) -> None:
+        self.db.flush()
+        self.db = None
+        tmp_link = self.root / f".{ACTIVE}.tmp"
+        if tmp_link.is_symlink() or tmp_link.exists():
+            tmp_link.unlink()
+        os.symlink(os.path.relpath(self.path, self.root), tmp_link)
+        os.replace(tmp_link, self.root / ACTIVE)
+        _fsync_dir(self.root)
+        self._remove_stale()
+
+    def _discard(self) -> None:
+        self.db = None
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+
+    def _remove_stale(self) -> None:
+        """Delete generations older than the last KEEP, and unfinished ones above the active."""
+        current = active_path(self.root)
+        active_no = int(current.name) if current is not None else 0
+        numbers = _generation_numbers(self.root)
+        keep = {n for n in numbers if n <= active_no}
+        keep = set(sorted(keep)[-KEEP:])
+        for n in numbers:
+            if n not in keep:
+                shutil.rmtree(self.root / GENERATIONS / f"{n:06d}", ignore_errors=True)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
