@@ -1,0 +1,201 @@
+"""A remote SPARQL 1.1 store: queries through SPARQLWrapper, graphs through the Graph Store Protocol.
+
+Every request has a timeout; only idempotent requests (GSP PUT and GET) are retried, with
+backoff; every failure becomes one StoreUnavailableError line naming the endpoint and cause,
+never the credentials.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+import urllib.error
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+import httpx
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import (
+    EndPointInternalError,
+    EndPointNotFound,
+    QueryBadFormed,
+    SPARQLWrapperException,
+    Unauthorized,
+    URITooLong,
+)
+
+from mskg.errors import QueryError, StoreUnavailableError
+from mskg.stores.base import Row, Solutions, Term
+from mskg.stores.binding import with_values
+from mskg.stores.credentials import credentials, redact
+
+NTRIPLES = "application/n-triples"
+RETRY_STATUSES = frozenset({500, 502, 503, 504})
+_WRAPPER_STATUS = {Unauthorized: 401, EndPointNotFound: 404, URITooLong: 414, EndPointInternalError: 500}
+_QUERY_FAILURES = (SPARQLWrapperException, urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
+
+
+@dataclass
+class Endpoint:
+    """Where to send queries and Graph Store Protocol requests."""
+
+    query_url: str
+    store_url: str
+
+    @classmethod
+    def from_url(cls, url: str, query_url: str | None = None, store_url: str | None = None) -> Endpoint:
+        """Oxigraph's layout by default: `URL/query` and `URL/store` (URL may end in /query)."""
+        base = url.rstrip("/")
+        base = base[: -len("/query")] if base.endswith("/query") else base
+        return cls(query_url or f"{base}/query", store_url or f"{base}/store")
+
+
+def _term(value: Mapping[str, str]) -> Term:
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if kind in ("literal", "typed-literal"):
+        lang, datatype = value.get("xml:lang"), value.get("datatype")
+        return Literal(value["value"], lang=lang, datatype=URIRef(datatype) if datatype else None, normalize=False)
+    raise ValueError(f"unknown term type {kind!r} in SPARQL results")
+
+
+def _rows(bindings: list[Mapping[str, Mapping[str, str]]]) -> Iterator[Row]:
+    for binding in bindings:
+        yield {name: _term(value) for name, value in binding.items()}
+
+
+class RemoteStore:
+    """Any SPARQL 1.1 endpoint with the Graph Store Protocol (Oxigraph, Fuseki, GraphDB, ...)."""
+
+    def __init__(self, endpoint: Endpoint, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.5) -> None:
+        self.endpoint = endpoint
+        self.timeout = timeout
+        self.retries = retries
+        self.backoff = backoff
+        self._auth = credentials(endpoint.store_url)
+        self._http = httpx.Client(timeout=timeout, auth=self._auth, trust_env=False)
+
+    @classmethod
+    def from_url(cls, url: str, *, query_url: str | None = None, store_url: str | None = None, **options: float) -> RemoteStore:
+        """A remote store for an endpoint URL (see Endpoint.from_url for the layouts)."""
+        return cls(Endpoint.from_url(url, query_url, store_url), **options)
+
+    def _fail(self, url: str, cause: str) -> StoreUnavailableError:
+        return StoreUnavailableError(f"endpoint {redact(url)}: {cause}")
+
+    def select(self, query: str, bindings: Mapping[str, object] | None = None) -> Solutions:
+        """Run a SELECT remotely; bindings become a VALUES block; the whole answer is parsed first."""
+        wrapper = SPARQLWrapper(self.endpoint.query_url)
+        wrapper.setQuery(with_values(query, bindings))
+        if wrapper.queryType != SELECT:
+            raise QueryError("only SELECT queries can be run here", path="<query>")
+        wrapper.setMethod(POST)
+        wrapper.setReturnFormat(JSON)
+        wrapper.setTimeout(max(1, round(self.timeout)))
+        if self._auth:
+            wrapper.setCredentials(*self._auth)
+        data = self._run(wrapper)
+        try:
+            names = tuple(data["head"]["vars"])
+            bindings_list = data["results"]["bindings"]
+            rows = list(_rows(bindings_list))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self._fail(self.endpoint.query_url, f"not SPARQL JSON results ({exc})") from None
+        return Solutions(names, iter(rows))
+
+    def _run(self, wrapper: SPARQLWrapper) -> dict:
+        try:
+            return wrapper.query().convert()
+        except QueryBadFormed:
+            raise QueryError("the endpoint rejected the query as malformed", path="<query>") from None
+        except json.JSONDecodeError as exc:
+            raise self._fail(self.endpoint.query_url, f"truncated or invalid JSON answer ({exc.msg})") from None
+        except _QUERY_FAILURES as exc:
+            raise self._fail(self.endpoint.query_url, _cause(exc)) from None
+
+    def _request(self, method: str, graph: str, **kwargs: object) -> httpx.Response:
+        """One Graph Store Protocol request, retried with backoff (only GET/PUT/DELETE reach here)."""
+        url = self.endpoint.store_url
+        for attempt in range(self.retries + 1):
+            try:
+                response = self._http.request(method, url, params={"graph": graph}, **kwargs)
+            except httpx.HTTPError as exc:
+                cause = _cause(exc)
+            else:
+                if response.status_code < 300 or (method == "GET" and response.status_code == 404):
+                    return response
+                cause = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+                if response.status_code not in RETRY_STATUSES:
+                    break
+            if attempt < self.retries:
+                time.sleep(self.backoff * 2**attempt)
+        raise self._fail(url, f"{method} graph <{graph}> failed: {cause}")
+
+    def put_nquads_graph(self, name: str, ntriples: bytes, expected: int) -> None:
+        """PUT one graph's N-Triples (replace semantics), then check its count on the server."""
+        self._request("PUT", name, content=ntriples, headers={"Content-Type": NTRIPLES})
+        found = self.count(name)
+        if found != expected:
+            raise self._fail(self.endpoint.store_url, f"graph <{name}> has {found} triples after loading, expected {expected}")
+
+    def replace_graph(self, name: str, graph: Graph) -> None:
+        """Replace a named graph with a PUT of sorted N-Triples, then check the count."""
+        from mskg.stores.embedded import graph_nquads
+
+        lines = sorted(graph_nquads(graph, name).decode("utf-8").splitlines())
+        body = "".join(line.rsplit(" <", 1)[0] + " .\n" for line in lines).encode("utf-8")
+        self.put_nquads_graph(name, body, len(graph))
+
+    def delete_graph(self, name: str) -> None:
+        """Remove a named graph (idempotent: a missing graph is fine)."""
+        if name in self.graph_names():
+            self._request("DELETE", name)
+
+    def graph_names(self) -> list[str]:
+        """The named graphs that hold at least one triple, sorted."""
+        rows = self.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return sorted(str(r["g"]) for r in rows if isinstance(r.get("g"), URIRef))
+
+    def count(self, graph_name: str | None = None) -> int:
+        """Triples in one named graph, or quads in all named graphs."""
+        pattern = f"GRAPH <{graph_name}> {{ ?s ?p ?o }}" if graph_name else "GRAPH ?g { ?s ?p ?o }"
+        rows = list(self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"))
+        return int(rows[0]["n"]) if rows else 0
+
+    def quads(self) -> list[str]:
+        """Every quad of every named graph as a canonical N-Quads line, sorted."""
+        lines: list[str] = []
+        for name in self.graph_names():
+            body = self._request("GET", name, headers={"Accept": NTRIPLES}).content
+            graph = ox.NamedNode(name)
+            lines += (f"{ox.Quad(t.subject, t.predicate, t.object, graph)} ." for t in ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        return sorted(lines)
+
+    def close(self) -> None:
+        """Close the HTTP connection pool."""
+        self._http.close()
+
+
+def _cause(exc: BaseException) -> str:
+    """A short, credential-free reason for a failed request."""
+    if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
+        return "timed out"
+    reason = getattr(exc, "reason", None)
+    if isinstance(reason, BaseException):
+        return _cause(reason)
+    for kind, status in _WRAPPER_STATUS.items():
+        if isinstance(exc, kind):
+            return f"HTTP {status} ({kind.__name__})"
+    if isinstance(exc, (ConnectionRefusedError, httpx.ConnectError)):
+        return "connection refused (is the server running?)"
+    code = getattr(exc, "code", None)
+    if code:
+        return f"HTTP {code}"
+    name = type(exc).__name__
+    return f"{name}: {str(exc).splitlines()[0][:200]}" if str(exc) else name
