@@ -1,0 +1,102 @@
+"""Read one input file (scraped blog text, a WordPress or Blogger page, plain text) and its
+`<stem>.json` sidecar into a `Document` whose offsets point into the file's own text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from mskg.errors import InputError
+from mskg.extract.metadata import read_metadata
+from mskg.extract.model import Document
+from mskg.extract.plaintext import parse_plain
+from mskg.extract.reading import read_bytes, read_text
+from mskg.extract.scraped import looks_scraped, parse_scraped
+from mskg.extract.structure import Parsed
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm")
+DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+
+
+def _html(text: str) -> Parsed:
+    from mskg.extract.html import parse_html
+
+    return parse_html(text)
+
+
+PARSERS: dict[str, Callable[[str], Parsed]] = {
+    "scraped-blog-text": parse_scraped,
+    "plain-text": parse_plain,
+    "html": _html,
+}
+
+
+def read_document(path: Path) -> Document:
+    """The document at `path` with its segments and sidecar metadata; InputError if unreadable."""
+    path = Path(path)
+    read_bytes_checked(path)
+    text = read_text(path)
+    fmt = detect_format(path, text)
+    parsed = PARSERS[fmt](text)
+    if not any(seg.kind != "title" for seg in parsed.segments):
+        raise InputError(f"no post text found in this {fmt} file", path=path)
+    meta = read_metadata(path)
+    return Document(
+        id=path.stem,
+        path=str(path),
+        text=text,
+        format=parsed.format or fmt,
+        title=meta.title or parsed.title,
+        source=meta.source,
+        date=meta.date,
+        author=meta.author or parsed.author,
+        segments=parsed.segments,
+        study=meta.study,
+        views=parsed.views,
+    )
+
+
+def read_bytes_checked(path: Path) -> None:
+    """Refuse a missing path, a directory or an unknown extension before reading anything."""
+    if not path.exists() or path.is_dir():
+        read_bytes(path)
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        known = ", ".join(DOCUMENT_SUFFIXES)
+        raise InputError(f"unknown document type {path.suffix or '(no extension)'!r}; expected {known}", path=path)
+
+
+def detect_format(path: Path, text: str) -> str:
+    """`html`, `scraped-blog-text` or `plain-text`, from the extension and the content."""
+    head = text[:512].lstrip("\ufeff \t\r\n").lower()
+    markup = head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text[:4096].lower()
+    if path.suffix.lower() in HTML_SUFFIXES:
+        if not markup and "<" not in text[:4096]:
+            raise InputError("not an HTML page: no markup found", path=path, line=1, column=1)
+        return "html"
+    if markup:
+        return "html"
+    return "scraped-blog-text" if looks_scraped(text) else "plain-text"
+
+
+def iter_documents(paths: Sequence[Path]) -> Iterator[Path]:
+    """The document files named or contained (recursively, sorted) in `paths`; sidecars and
+    hidden files are skipped. A missing path is an InputError."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from sorted(_walk(path))
+        elif path.exists():
+            yield path
+        else:
+            raise InputError("no such file or directory", path=path)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for path in folder.rglob("*"):
+        rel = path.relative_to(folder).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if path.is_file() and path.suffix.lower() in DOCUMENT_SUFFIXES:
+            yield path

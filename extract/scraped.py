@@ -1,0 +1,110 @@
+"""The scraped blog-text format of the seed: title line, post body, boilerplate, a bullet
+(U+2022) list of reader comments, a "By <author>" byline and the site's footer.
+
+Boilerplate line patterns live in `boilerplate.json`. The post body ends at the first
+boilerplate line; bullets after it are comments; a footer line ends the page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mskg.extract.model import Segment
+from mskg.extract.replies import ReplyFinder
+from mskg.extract.structure import Parsed, Span, lines, load_data, paragraphs, segment, trim
+from mskg.extract.voice import split_body
+
+MARKERS = ("byline", "drop", "footer")
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern[str]]:
+    data = load_data("boilerplate.json")
+    found = {name: re.compile("|".join(f"(?:{p})" for p in data[name])) for name in ("drop", "footer")}
+    found["byline"] = re.compile(data["byline"])
+    return found
+
+
+@lru_cache(maxsize=None)
+def _bullets() -> frozenset[str]:
+    return frozenset(load_data("boilerplate.json")["bullets"])
+
+
+def classify(line: str) -> str:
+    """`blank`, `bullet`, `byline`, `drop`, `footer` or `text` for one line of the page."""
+    bare = line.strip().lstrip("\ufeff").strip()
+    if not bare:
+        return "blank"
+    if bare[0] in _bullets() and (len(bare) == 1 or bare[1].isspace()):
+        return "bullet"
+    pats = _patterns()
+    for name in MARKERS:
+        if pats[name].match(bare):
+            return name
+    return "text"
+
+
+def looks_scraped(text: str) -> bool:
+    """True when some line of the text is blog boilerplate (a byline, footer or form)."""
+    return any(classify(text[s:e]) in MARKERS for s, e in lines(text))
+
+
+def byline_author(line: str) -> str | None:
+    """The author named by a byline, or None."""
+    m = _patterns()["byline"].match(line.strip())
+    return m.group("author") if m else None
+
+
+def parse_scraped(text: str) -> Parsed:
+    """Title, body parts, comments and byline author of a scraped blog page."""
+    spans = lines(text)
+    kinds = [classify(text[s:e]) for s, e in spans]
+    first = next((i for i, k in enumerate(kinds) if k != "blank"), len(kinds))
+    if first == len(kinds):
+        return Parsed(segments=())
+    title = trim(text, *spans[first])
+    end = next((i for i in range(first + 1, len(kinds)) if kinds[i] in MARKERS), len(kinds))
+    body_end = spans[end - 1][1] if end > first + 1 else title[1]
+    segs = [segment("title", "title", title)]
+    segs += [segment(pid, pid, span) for pid, span in split_body(text, paragraphs(text, title[1], body_end))]
+    segs += comments(text, spans[end:], kinds[end:])
+    author = next((byline_author(text[s:e]) for (s, e), k in zip(spans, kinds) if k == "byline"), None)
+    return Parsed(segments=tuple(segs), title=text[title[0] : title[1]], author=author)
+
+
+def comments(text: str, spans: list[Span], kinds: list[str]) -> list[Segment]:
+    """The bullet comments among the lines after the post body, until the footer."""
+    found: list[Span] = []
+    open_at: int | None = None
+    last_end = 0
+    for (s, e), kind in zip(spans, kinds):
+        if kind in MARKERS or kind == "bullet":
+            if open_at is not None:
+                found.append(trim(text, open_at, last_end))
+            open_at = _after_bullet(text, s) if kind == "bullet" else None
+            if kind == "footer":
+                break
+        last_end = e
+    if open_at is not None:
+        found.append(trim(text, open_at, last_end))
+    return _comment_segments(text, [span for span in found if span[1] > span[0]])
+
+
+def _after_bullet(text: str, line_start: int) -> int:
+    """The offset just after the bullet character of a bullet line."""
+    at = line_start
+    while text[at].isspace() or text[at] == "\ufeff":
+        at += 1
+    return at + 1
+
+
+def _comment_segments(text: str, spans: list[Span]) -> list[Segment]:
+    """Comment segments numbered from 1, each linked to the earlier comment it quotes."""
+    finder, out = ReplyFinder(), []
+    for n, (s, e) in enumerate(spans, start=1):
+        quote, target = finder.add(text[s:e])
+        extra = {"quote_start": s + quote[0], "quote_end": s + quote[1]} if quote else {}
+        reply_to = f"comment-{target + 1}" if target is not None else None
+        out.append(segment(f"comment-{n}", "comment", (s, e), comment_index=n, reply_to=reply_to, **extra))
+    return out
