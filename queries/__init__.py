@@ -1,1 +1,9 @@
-"""Saved research questions (SPARQL .rq files with `#+` headers), shipped as package data."""
+"""Saved research questions (SPARQL .rq files with `#+` headers), shipped as package data.
+
+`catalogue()` lists them by name; `run(query, store, values)` answers one on any store.
+"""
+
+from mskg.queries.catalogue import Param, SavedQuery, catalogue, load_query_file, parse_query
+from mskg.queries.runner import run
+
+__all__ = ["Param", "SavedQuery", "catalogue", "load_query_file", "parse_query", "run"]
