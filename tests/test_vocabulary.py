@@ -8,7 +8,7 @@ from mskg.ontology import ontology_graph
 
 def _declared_schema_terms() -> set[str]:
     g = ontology_graph()
-    kinds = {"Class", "ObjectProperty", "DatatypeProperty", "NamedIndividual"}
+    kinds = {"Class", "ObjectProperty", "DatatypeProperty", "NamedIndividual", "AnnotationProperty"}
     terms = set()
     for s, _, o in g.triples((None, RDF.type, None)):
         if isinstance(s, URIRef) and str(s).startswith(BASE) and str(o).split("#")[-1] in kinds:

@@ -51,6 +51,12 @@ class MSKG(DefinedNamespace):
     StudyDesign: URIRef
     StudyMethod: URIRef
 
+    # annotations on domain terms, and the reasoner's defined class
+    ambiguousLabel: URIRef
+    biolinkQualifiers: URIRef
+    hasKnownTarget: URIRef
+    NKCellModulatingDrug: URIRef
+
     # claims and evidence
     Finding: URIRef
     KnowledgeGap: URIRef

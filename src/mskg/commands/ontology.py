@@ -1,11 +1,33 @@
-"""`mskg ontology …`: look at the shipped ontology."""
+"""`mskg ontology …`: look at the shipped ontology (or an edited copy) and check it with HermiT."""
 
 from __future__ import annotations
 
-import click
+import sys
+from pathlib import Path
 
+import click
+from rdflib import Graph
+
+from mskg.errors import InputError
 from mskg.ontology import ontology_graph
+from mskg.ontology.loading import parse_turtle
 from mskg.ontology.stats import compute_stats
+
+FILE_OPTION = click.option(
+    "--file", "path", type=click.Path(path_type=Path), default=None,
+    help="An edited ontology (.ttl) to use instead of the shipped mskg.ttl.",
+)
+
+
+def load_ontology(path: Path | None) -> Graph:
+    """The shipped ontology, or the Turtle file at `path` (bad syntax -> file:line:column)."""
+    if path is None:
+        return ontology_graph()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read ontology: {exc.__class__.__name__}", path=path) from None
+    return parse_turtle(text, source=str(path))
 
 
 @click.group(name="ontology")
@@ -14,12 +36,27 @@ def command() -> None:
 
 
 @command.command(name="stats")
-def stats() -> None:
+@FILE_OPTION
+def stats(path: Path | None) -> None:
     """Terms per category, synonyms and external identifiers."""
-    s = compute_stats(ontology_graph())
-    click.echo(f"classes with a label\t{s.classes}")
-    click.echo(f"labels\t{s.labels}")
+    s = compute_stats(load_ontology(path))
+    click.echo(f"terms\t{s.terms}")
+    click.echo(f"terms with a standard identifier\t{s.external_ids}")
+    click.echo(f"terms minted in mskg:\t{s.minted}")
     click.echo(f"synonyms\t{s.synonyms}")
-    click.echo(f"terms with an external identifier\t{s.external_ids}")
+    click.echo(f"ambiguous labels\t{s.ambiguous_labels}")
     for name, n in s.per_category.items():
         click.echo(f"{name}\t{n}")
+
+
+@command.command(name="check")
+@FILE_OPTION
+def check(path: Path | None) -> None:
+    """Run the HermiT reasoner: print consistent/inconsistent (exit 1 when inconsistent)."""
+    from mskg.ontology.reasoning import reasoning_graph, run_hermit
+
+    source = str(path) if path is not None else "mskg.ttl"
+    result = run_hermit(reasoning_graph(base=load_ontology(path)), source=source)
+    click.echo("consistent" if result.consistent else "inconsistent")
+    if not result.consistent:
+        sys.exit(1)
