@@ -106,6 +106,10 @@ class StoreWriter:
         if nquads:
             self.db.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
 
+    def count(self) -> int:
+        """Quads in the new generation so far."""
+        return len(self.db)
+
     def _publish(self) -> None:
         self.db.flush()
         self.db = None
