@@ -13,7 +13,7 @@ import click
 from mskg import __version__
 from mskg.errors import MskgError
 
-COMMANDS = ("ontology",)
+COMMANDS = ("ontology", "build", "findings")
 
 
 class MskgGroup(click.Group):
