@@ -99,7 +99,7 @@ DOC_B = _doc("b", "Blogger B", [
     ("comment-1", "comment", "Cladribine gave me cancer, I think.", "Patient Q", 1, None),
 ])
 DOC_C = _doc("c", "Blogger C", [
-    ("abstract", "abstract", "Daclizumab depleted T cells in our trial.", None, None, None),
+    ("abstract", "abstract", "Daclizumab depleted T cells in our trial. Daclizumab damaged heart muscle in two patients.", None, None, None),
 ])
 
 
@@ -133,7 +133,10 @@ def _claims_b() -> list[Claim]:
 
 
 def _claims_c() -> list[Claim]:
-    return [_claim(DACLI, "decreasesAmountOf", T_CELL, _ev(DOC_C, "abstract", "Daclizumab depleted T cells in our trial.", "asserted", "study"))]
+    return [
+        _claim(DACLI, "decreasesAmountOf", T_CELL, _ev(DOC_C, "abstract", "Daclizumab depleted T cells in our trial.", "asserted", "study")),
+        _claim(DACLI, "hasAdverseEffect", FX + "Cardiotoxicity", _ev(DOC_C, "abstract", "Daclizumab damaged heart muscle in two patients.", "asserted", "study")),
+    ]
 
 
 def fixture_graphs() -> list:
