@@ -41,22 +41,55 @@ class Segment:
 class TextView:
     """The readable text of a segment, and where each stretch of it sits in the original.
 
-    `runs` are `(view_start, original_start, length)` triples in order: for plain-text
-    formats one run covers the whole segment; for HTML the runs skip tags and entities.
+    `runs` are `(view_start, original_start, length)` triples in order, `length` counted in
+    the view. For plain-text formats one run covers the whole segment; for HTML the runs skip
+    tags. `widths`, when given, holds each run's length in the original where it differs: a
+    decoded entity (`&amp;` is one character read, five in the file) is one run that maps
+    as a whole, and a line break the reader inserted for a block tag has width 0.
     """
 
     text: str
     runs: tuple[tuple[int, int, int], ...]
+    widths: tuple[int, ...] = ()
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """Original-text offsets `(start, end)` for the view's `text[start:end]`."""
-        return self._at(start), self._at(end - 1) + 1 if end > start else self._at(start)
+        first = self._start(start)
+        return (first, self._end(end)) if end > start else (first, first)
 
-    def _at(self, i: int) -> int:
-        starts = [r[0] for r in self.runs]
-        k = max(bisect_right(starts, i) - 1, 0)
+    def sub(self, start: int, end: int) -> TextView:
+        """The view of `text[start:end]`, its runs clipped to that stretch."""
+        runs, widths = [], []
+        for k, (v, o, n) in enumerate(self.runs):
+            lo, hi = max(v, start), min(v + n, end)
+            if lo >= hi:
+                continue
+            whole = self._width(k) == n
+            runs.append((lo - start, o + (lo - v if whole else 0), hi - lo))
+            widths.append(hi - lo if whole else self._width(k))
+        exact = all(w == r[2] for w, r in zip(widths, runs))
+        return TextView(self.text[start:end], tuple(runs), () if exact else tuple(widths))
+
+    def _width(self, k: int) -> int:
+        return self.widths[k] if self.widths else self.runs[k][2]
+
+    def _run(self, i: int) -> int:
+        return max(bisect_right(self.runs, i, key=lambda r: r[0]) - 1, 0)
+
+    def _start(self, i: int) -> int:
+        k = self._run(i)
         view_start, orig_start, length = self.runs[k]
-        return orig_start + min(i - view_start, max(length - 1, 0))
+        if self._width(k) != length:
+            return orig_start
+        return orig_start + min(max(i - view_start, 0), length)
+
+    def _end(self, i: int) -> int:
+        k = self._run(i - 1)
+        view_start, orig_start, length = self.runs[k]
+        width = self._width(k)
+        if width != length:
+            return orig_start + width
+        return orig_start + min(max(i - view_start, 0), length)
 
 
 @dataclass(frozen=True)
