@@ -62,8 +62,10 @@ def test_there_are_at_least_twenty_bad_fixtures() -> None:
 def test_bad_fixture_fires_exactly_its_shape_and_message(path: Path) -> None:
     expected = expectations(path)
     assert expected, f"{path.name} has no '# expect:' line"
-    problems = validate(load_fixture(path)).problems
+    result = validate(load_fixture(path))
+    problems = result.problems
     assert {p.shape for p in problems} == {shape for shape, _ in expected}
+    assert result.conforms == (_headers(path, "conforms") == ["yes"])
     for shape, fragment in expected:
         messages = [p.message for p in problems if p.shape == shape]
         assert any(fragment in m for m in messages), messages
