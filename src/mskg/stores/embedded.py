@@ -125,6 +125,10 @@ class EmbeddedStore:
         """Every quad as a canonical N-Quads line, sorted."""
         return sorted(nquad_line(q) for q in self._db)
 
+    def dataset(self) -> Iterator[ox.Quad]:
+        """Every quad as a pyoxigraph Quad, in the store's own order (exports sort them)."""
+        return iter(self._db)
+
     def close(self) -> None:
         """Drop the database handle (pyoxigraph closes on release)."""
         self._db = None  # type: ignore[assignment]
