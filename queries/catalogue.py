@@ -108,3 +108,13 @@ def load_query_file(path: str | Path) -> SavedQuery:
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read query file: {getattr(exc, 'strerror', None) or exc}", path=path) from None
     return parse_query(text, name=path.stem, source=str(path))
+
+
+def find_query(name_or_path: str) -> SavedQuery:
+    """A saved query by name, or a user's `.rq` file by path; unknown names list the known ones."""
+    known = catalogue()
+    if name_or_path in known:
+        return known[name_or_path]
+    if name_or_path.endswith(".rq") or Path(name_or_path).is_file():
+        return load_query_file(name_or_path)
+    raise QueryError(f"unknown query {name_or_path!r}; known queries: {', '.join(known)}")

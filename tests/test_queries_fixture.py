@@ -167,3 +167,13 @@ def test_fixture_store_has_one_named_graph_per_document_and_the_ontology() -> No
     answer = fixture_store().select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")
     names = [str(row["g"]) for row in answer]
     assert names == sorted([str(ONTOLOGY_IRI)] + [f"https://w3id.org/mskg/id/doc/{d}" for d in "abc"])
+
+
+def fixture_store_dir(root) -> None:  # type: ignore[no-untyped-def]
+    """Write the fixture graphs into an embedded store directory, as `mskg build` would."""
+    from mskg.stores.embedded import graph_nquads
+    from mskg.stores.writer import StoreWriter
+
+    with StoreWriter(root, fresh=True) as writer:
+        for g in fixture_graphs():
+            writer.replace_graph(str(g.identifier), graph_nquads(g, str(g.identifier)))
