@@ -1,0 +1,54 @@
+"""`python -m benchmarks generate N DIR` and `python -m benchmarks run --sizes 1000 10000`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate import DEFAULT_SEED, write_corpus
+
+RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="write a synthetic corpus with planted findings")
+    gen.add_argument("n", type=int)
+    gen.add_argument("directory", type=Path)
+    gen.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    run = sub.add_parser("run", help="measure every size and write RESULTS.md")
+    run.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    run.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    run.add_argument("--work", type=Path, help="working directory (default: a temporary one)")
+    run.add_argument("--output", type=Path, default=RESULTS)
+    run.add_argument("--no-server", action="store_true", help="skip the oxigraph serve load timings")
+    run.add_argument("--no-validate-script", action="store_true", help="skip benchmarks/validate_single.py")
+    return parser
+
+
+def _run(args: argparse.Namespace, argv: list[str]) -> None:
+    from benchmarks.run import Options, run
+
+    with tempfile.TemporaryDirectory(prefix="mskg-bench-") as tmp:
+        opts = Options(tuple(args.sizes), args.work or Path(tmp), args.output, args.seed,
+                       server=not args.no_server, validate_script=not args.no_validate_script)
+        run(opts, argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Parse the command line and run one command."""
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser().parse_args(argv)
+    if args.command == "generate":
+        summary = write_corpus(args.n, args.directory, args.seed)
+        print(f"wrote {summary.posts} posts ({summary.html_posts} HTML), {summary.comments} comments, "
+              f"{summary.planted} planted findings, {summary.bytes / 1e6:.1f} MB to {summary.directory}")
+    else:
+        _run(args, argv)
+
+
+if __name__ == "__main__":
+    main()
