@@ -125,6 +125,11 @@ class EmbeddedStore:
         """Every quad as a canonical N-Quads line, sorted."""
         return sorted(nquad_line(q) for q in self._db)
 
+    def graph_ntriples(self, name: str) -> tuple[bytes, int]:
+        """One named graph as sorted N-Triples bytes, and its number of triples."""
+        lines = sorted(f"{q.triple} .\n" for q in self._db.quads_for_pattern(None, None, None, ox.NamedNode(name)))
+        return "".join(lines).encode("utf-8"), len(lines)
+
     def dataset(self) -> Iterator[ox.Quad]:
         """Every quad as a pyoxigraph Quad, in the store's own order (exports sort them)."""
         return iter(self._db)

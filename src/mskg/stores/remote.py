@@ -137,7 +137,7 @@ class RemoteStore:
                 time.sleep(self.backoff * 2**attempt)
         raise self._fail(url, f"{method} graph <{graph}> failed: {cause}")
 
-    def put_nquads_graph(self, name: str, ntriples: bytes, expected: int) -> None:
+    def put_graph(self, name: str, ntriples: bytes, expected: int) -> None:
         """PUT one graph's N-Triples (replace semantics), then check its count on the server."""
         self._request("PUT", name, content=ntriples, headers={"Content-Type": NTRIPLES})
         found = self.count(name)
@@ -150,7 +150,7 @@ class RemoteStore:
 
         lines = sorted(graph_nquads(graph, name).decode("utf-8").splitlines())
         body = "".join(line.rsplit(" <", 1)[0] + " .\n" for line in lines).encode("utf-8")
-        self.put_nquads_graph(name, body, len(graph))
+        self.put_graph(name, body, len(graph))
 
     def delete_graph(self, name: str) -> None:
         """Remove a named graph (idempotent: a missing graph is fine)."""
