@@ -70,6 +70,19 @@ class TextView:
         exact = all(w == r[2] for w, r in zip(widths, runs))
         return TextView(self.text[start:end], tuple(runs), () if exact else tuple(widths))
 
+    def locate(self, offset: int) -> int:
+        """The view index of the first readable character at or after an original offset."""
+        k = max(bisect_right(self.runs, offset, key=lambda r: r[1]) - 1, 0)
+        while k < len(self.runs):
+            view_start, orig_start, length = self.runs[k]
+            width = self._width(k)
+            if offset < orig_start + width or (width == 0 and offset <= orig_start):
+                if offset <= orig_start:
+                    return view_start
+                return view_start + (offset - orig_start if width == length else length)
+            k += 1
+        return len(self.text)
+
     def _width(self, k: int) -> int:
         return self.widths[k] if self.widths else self.runs[k][2]
 

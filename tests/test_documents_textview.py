@@ -70,3 +70,20 @@ def test_numeric_and_unterminated_references_map_to_their_source() -> None:
 def test_line_break_tag_reads_as_a_newline_once() -> None:
     source = "<p>one<br>two<br />\nthree</p>"
     assert view_of(source, parse_tree(source)).text == "one\ntwo\nthree"
+
+
+def test_locate_finds_the_view_index_of_an_original_offset() -> None:
+    view = source_view()
+    assert view.locate(SOURCE.index("Rituximab")) == 0
+    assert view.locate(SOURCE.index("ximab")) == 4
+    assert view.locate(SOURCE.index("&amp;")) == view.text.index("&")
+    assert view.locate(SOURCE.index("</p>")) == view.text.index("\n")
+    assert view.locate(SOURCE.index("deplete")) == view.text.index("deplete")
+    assert view.locate(len(SOURCE)) == len(view.text)
+
+
+def test_locate_inverts_original_for_every_readable_character() -> None:
+    view = source_view()
+    for i, char in enumerate(view.text):
+        if char != "\n":
+            assert view.locate(view.original(i, i + 1)[0]) == i
