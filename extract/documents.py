@@ -36,7 +36,7 @@ PARSERS: dict[str, Callable[[str], Parsed]] = {
 def read_document(path: Path) -> Document:
     """The document at `path` with its segments and sidecar metadata; InputError if unreadable."""
     path = Path(path)
-    read_bytes_checked(path)
+    _check_path(path)
     text = read_text(path)
     fmt = detect_format(path, text)
     parsed = PARSERS[fmt](text)
@@ -58,7 +58,7 @@ def read_document(path: Path) -> Document:
     )
 
 
-def read_bytes_checked(path: Path) -> None:
+def _check_path(path: Path) -> None:
     """Refuse a missing path, a directory or an unknown extension before reading anything."""
     if not path.exists() or path.is_dir():
         read_bytes(path)

@@ -64,10 +64,11 @@ def parse_scraped(text: str) -> Parsed:
     if first == len(kinds):
         return Parsed(segments=())
     title = trim(text, *spans[first])
-    end = next((i for i in range(first + 1, len(kinds)) if kinds[i] in MARKERS), len(kinds))
-    body_end = spans[end - 1][1] if end > first + 1 else title[1]
+    begin = next((i for i in range(first + 1, len(kinds)) if kinds[i] not in ("blank", "byline", "drop")), len(kinds))
+    end = next((i for i in range(begin, len(kinds)) if kinds[i] in MARKERS), len(kinds))
+    body = (spans[begin][0], spans[end - 1][1]) if end > begin else (title[1], title[1])
     segs = [segment("title", "title", title)]
-    segs += [segment(pid, pid, span) for pid, span in split_body(text, paragraphs(text, title[1], body_end))]
+    segs += [segment(pid, pid, span) for pid, span in split_body(text, paragraphs(text, *body))]
     segs += comments(text, spans[end:], kinds[end:])
     author = next((byline_author(text[s:e]) for (s, e), k in zip(spans, kinds) if k == "byline"), None)
     return Parsed(segments=tuple(segs), title=text[title[0] : title[1]], author=author)

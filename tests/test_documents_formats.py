@@ -123,3 +123,17 @@ def test_a_short_quote_is_not_a_reply() -> None:
     finder = ReplyFinder()
     finder.add("Fine.")
     assert finder.add('"Fine." Really?') == (None, None)
+
+
+def test_byline_under_the_title_does_not_end_the_post(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "Alemtuzumab and thyroid disease\nBy ProfG\n\nAbout a third of people develop thyroid disease.\n\n"
+        "Leave a Reply\n\n  \u2022 Mine was found at month 30.\n\nRecent Posts\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.author == "ProfG"
+    assert [s.id for s in doc.segments] == ["title", "body", "comment-1"]
+    body = doc.segment("body")
+    assert doc.text[body.start : body.end] == "About a third of people develop thyroid disease."
