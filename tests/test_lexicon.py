@@ -39,9 +39,15 @@ def test_terms_carry_their_category(lexicon):
     assert lexicon.resolve("SPMS").category == "disease"
 
 
-def test_an_ambiguous_label_is_not_grounded(lexicon):
-    assert lexicon.resolve("MS") is None
-    assert ("ms",) in lexicon.ambiguous
+def test_an_ambiguous_label_is_not_grounded():
+    g = ontology_graph()
+    from rdflib import Literal, URIRef
+
+    for cls in ("http://purl.obolibrary.org/obo/CL_0000236", "http://purl.obolibrary.org/obo/CL_0000623"):
+        g.add((URIRef(cls), URIRef("https://w3id.org/mskg/ambiguousLabel"), Literal("XYZ cell")))
+    lexicon = build_lexicon(g)
+    assert lexicon.resolve("XYZ cells") is None
+    assert len(lexicon.ambiguous[("xyz", "cell")]) == 2
 
 
 def test_unknown_name_gives_none_and_suggestions(lexicon):

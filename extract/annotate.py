@@ -1,0 +1,122 @@
+"""Mentions for a whole document, segment by segment, and the drug each segment is about.
+
+Two passes: names first, then the abbreviations the document defines, misspelt and
+shortened drug names, inner targets of "anti-X" names, and references back to the focus
+drug. A name in brackets right after a name of the same category ("Methyprednisolon
+(Urbason)", "multiple sclerosis (MS)") repeats it and is dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mskg.extract.lexicon import Lexicon, Term, load_lexicon
+from mskg.extract.mentions import Matcher, Mention
+from mskg.extract.model import Document, Segment, TextView
+
+
+@dataclass(frozen=True)
+class SegmentMentions:
+    """One segment's readable text, the part of it to read, its mentions and its focus drug."""
+
+    segment: Segment
+    view: TextView
+    start: int
+    end: int
+    mentions: tuple[Mention, ...]
+    focus: Term | None
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> Matcher:
+    """The matcher over the shipped lexicon, built once."""
+    return Matcher(load_lexicon())
+
+
+def reading_range(doc: Document, seg: Segment, view: TextView) -> tuple[int, int]:
+    """The part of a segment's view to read: a comment's quotation of an earlier comment is skipped."""
+    if seg.quote_end is None or not view.runs:
+        return 0, len(view.text)
+    run_start, orig_start, _ = view.runs[0]
+    offset = seg.quote_end - orig_start + run_start
+    closing = view.text.find('"', offset, offset + 2)
+    return min(len(view.text), (closing + 1) if closing != -1 else offset), len(view.text)
+
+
+def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop a bracketed name that repeats the category of the name right before it."""
+    kept: list[Mention] = []
+    for m in mentions:
+        prev = kept[-1] if kept else None
+        if prev and prev.term and m.term and prev.category == m.category and text[prev.end : m.start].strip() == "(":
+            continue
+        kept.append(m)
+    return kept
+
+
+def _inner_targets(matcher: Matcher, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Targets named inside an "anti-X ..." drug name, so that "anti" can point at them."""
+    inner: list[Mention] = []
+    for m in mentions:
+        if m.category == "drug" and text[m.start : m.start + 4].lower() == "anti":
+            inner += [x for x in matcher.names(text, m.start + 4, m.end) if x.category == "target"]
+    return inner
+
+
+def _first_pass(matcher: Matcher, doc: Document) -> dict[str, tuple[TextView, int, int, list[Mention]]]:
+    out = {}
+    for seg in doc.segments:
+        view = doc.view(seg.id)
+        start, end = reading_range(doc, seg, view)
+        out[seg.id] = (view, start, end, matcher.names(view.text, start, end))
+    return out
+
+
+def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str]) -> Term | None:
+    drugs = [m.term for m in mentions if m.term and m.category == "drug" and m.term.iri not in classes]
+    if not drugs:
+        return fallback
+    counts = Counter(t.iri for t in drugs)
+    best = max(counts.values())
+    tied = [t for t in drugs if counts[t.iri] == best]
+    return fallback if fallback in tied else tied[0]
+
+
+def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMentions]:
+    """Every segment's mentions and focus drug."""
+    matcher = matcher or default_matcher()
+    first = _first_pass(matcher, doc)
+    defined: dict = {}
+    for view, _, _, names in first.values():
+        defined.update(matcher.abbreviations(view.text, names))
+    drugs = {m.term.iri for *_, names in first.values() for m in names if m.term and m.category == "drug"}
+    per_segment: dict[str, tuple[TextView, int, int, list[Mention]]] = {}
+    for seg in doc.segments:
+        view, start, end, names = first[seg.id]
+        if defined:
+            names = matcher.names(view.text, start, end, defined)
+        names = names + matcher.fuzzy(view.text, start, end, names)
+        names = names + matcher.short_forms(view.text, start, end, names, drugs)
+        names = _appositions(view.text, sorted(names, key=lambda m: m.start))
+        refs, replaced = matcher.focus(view.text, start, end, names)
+        names = [m for m in names if m not in replaced] + refs + _inner_targets(matcher, view.text, names)
+        per_segment[seg.id] = (view, start, end, sorted(names, key=lambda m: (m.start, m.end)))
+    return _with_focus(doc, per_segment, matcher.classes)
+
+
+def _with_focus(doc: Document, per_segment: dict[str, tuple[TextView, int, int, list[Mention]]], classes: set[str]) -> list[SegmentMentions]:
+    title = [m for s in doc.segments if s.kind == "title" for m in per_segment[s.id][3]]
+    everything = [m for _, _, _, ms in per_segment.values() for m in ms]
+    doc_focus = _focus(title, None, classes) or _focus(everything, None, classes)
+    out = []
+    for seg in doc.segments:
+        view, start, end, mentions = per_segment[seg.id]
+        out.append(SegmentMentions(seg, view, start, end, tuple(mentions), _focus(mentions, doc_focus, classes)))
+    return out
+
+
+def lexicon() -> Lexicon:
+    """The lexicon the default matcher uses."""
+    return default_matcher().lexicon

@@ -1,0 +1,178 @@
+"""The claim rules: a relation word, an object of the right category on the right side, a drug as subject.
+
+Each cue in cues.json names a relation, the categories its object may have and how the
+object attaches: after a verb ("suppresses B cells"), before or after a noun ("NK cell
+enrichment", "enrichment of neutrophils"), right after "anti" ("anti-CD25"), or anywhere in
+the clause (side effects). Coordinated objects ("neutrophils and CD8(low) T cells") each
+give a claim. The subject is the nearest drug, or a reference back to the drug in focus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mskg.extract.cues import RelationCue, load_cues
+from mskg.extract.lexicon import Term
+from mskg.extract.mentions import Mention
+from mskg.extract.scope import Clause, certainty, polarity, relative_spans
+
+Span = tuple[int, int]
+_WORDS = re.compile(r"[\w'-]+")
+_HARD_STOP = re.compile(r"[.;:!?]")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A claim as read from one clause, before it is given its evidence."""
+
+    subject: Term
+    relation: str
+    object: Term
+    polarity: str
+    certainty: str
+    span: Span
+    qualifiers: tuple[tuple[str, str], ...] = ()
+    cue: Span = (0, 0)
+
+
+@dataclass
+class Context:
+    """What the rules need besides the clause: its mentions, the focus drug, the drug classes."""
+
+    clause: Clause
+    mentions: list[Mention]
+    focus: Term | None
+    classes: set[str] = field(default_factory=set)
+
+
+def filler_ok(text: str, start: int, end: int) -> bool:
+    """May these words stand between a relation word and its object (or two coordinated objects)?"""
+    cues = load_cues()
+    between = text[start:end]
+    if _HARD_STOP.search(between) or cues.patterns["filler_blocking"].search(between):
+        return False
+    others = [w for w in _WORDS.findall(between) if not cues.patterns["filler_allowed"].fullmatch(w)]
+    return len(others) <= int(cues.data["filler"]["free_words"])
+
+
+def coordinated(text: str, start: int, end: int) -> bool:
+    """Is the text between two objects a coordination ("and immunomodulatory", ", ")?"""
+    return bool(load_cues().patterns["coordination"].fullmatch(text, start, end))
+
+
+def chain_after(ctx: Context, first: Mention, cats: tuple[str, ...]) -> list[Mention]:
+    """The first object and every object coordinated after it."""
+    chain = [first]
+    for m in (m for m in ctx.mentions if m.start >= first.end):
+        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, chain[-1].end, m.start):
+            break
+        chain.append(m)
+    return chain
+
+
+def chain_before(ctx: Context, last: Mention, cats: tuple[str, ...]) -> list[Mention]:
+    """The object nearest before a relation word, and every object coordinated before it."""
+    chain = [last]
+    for m in reversed([m for m in ctx.mentions if m.end <= last.start]):
+        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, m.end, chain[0].start):
+            break
+        chain.insert(0, m)
+    return chain
+
+
+def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...]) -> list[Mention]:
+    """Objects of a relation word that follow it within reach, across allowed filler words."""
+    reach = int(load_cues().data["object_reach"]["after"])
+    for m in ctx.mentions:
+        if m.start >= cue[1] and m.term is not None and m.category in cats:
+            if m.start - cue[1] <= reach and filler_ok(ctx.clause.text, cue[1], m.start):
+                return chain_after(ctx, m, cats)
+            return []
+    return []
+
+
+def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | None = None) -> list[Mention]:
+    """Objects of a relation word that come just before it ("NK cell enrichment", "B cells were depleted")."""
+    limit = int(load_cues().data["object_reach"]["before"]) if reach is None else reach
+    before = [m for m in ctx.mentions if m.end <= cue[0]]
+    if not before or before[-1].term is None or before[-1].category not in cats:
+        return []
+    last = before[-1]
+    if cue[0] - last.end > limit or not filler_ok(ctx.clause.text, last.end, cue[0]):
+        return []
+    return chain_before(ctx, last, cats)
+
+
+def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False) -> tuple[Term, Mention] | None:
+    """The drug a relation word is said of: the nearest drug or focus reference, before it by default."""
+    reach = int(load_cues().data["focus"]["pronoun_reach"])
+    cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not (m.term and m.term.iri in ctx.classes)]
+    cands = [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
+    before = [m for m in reversed(cands) if m.end <= cue[0]]
+    after = [m for m in cands if m.start >= cue[1]]
+    for m in (after + before) if prefer_after else (before + after):
+        term = m.term or ctx.focus
+        if term is not None and all(term != o.term for o in exclude):
+            return term, m
+    return None
+
+
+def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Mention], bool]:
+    """The objects of one relation word, and whether its subject should be looked for after it."""
+    text = ctx.clause.text
+    cues = load_cues()
+    if cue.kind == "any":
+        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects], True
+    if cue.kind == "noun":
+        before = objects_before(ctx, span, cue.objects, reach=3)
+        return (before or objects_after(ctx, span, cue.objects)), False
+    passive = cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]) and cues.patterns["passive_after"].match(text, span[1])
+    after = [] if passive else objects_after(ctx, span, cue.objects)
+    if after:
+        return after, False
+    return objects_before(ctx, span, cue.objects), True
+
+
+def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Mention], bool]]:
+    """Objects named right after a prefix such as "anti" ("anti CD25-specific antibody")."""
+    found = []
+    for m in ctx.mentions:
+        if m.term is not None and m.category in cue.objects:
+            hit = cue.pattern.search(ctx.clause.text, max(ctx.clause.start, m.start - 6), m.start)
+            if hit:
+                found.append(((hit.start(), hit.end()), [m], False))
+    return found
+
+
+def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
+    """Every relation word in the clause with its objects (only words that found an object)."""
+    hits = []
+    for cue in load_cues().relations:
+        if cue.kind == "prefix":
+            hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
+            continue
+        for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+            objs, after = find_objects(ctx, cue, (m.start(), m.end()))
+            if objs:
+                hits.append((cue, (m.start(), m.end()), objs, after))
+    return hits
+
+
+def read_relations(ctx: Context) -> list[Reading]:
+    """The claims one clause states with a relation word."""
+    hits = cue_hits(ctx)
+    relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
+    out: list[Reading] = []
+    for cue, span, objs, prefer_after in hits:
+        found = subject_of(ctx, span, objs, prefer_after)
+        if found is None:
+            continue
+        subject, subj_mention = found
+        for obj in objs:
+            claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
+            out.append(Reading(
+                subject, cue.relation, obj.term, polarity(ctx.clause, claim, span, relatives),
+                certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
+            ))
+    return out

@@ -1,0 +1,69 @@
+"""The cue words of cues.json, compiled once: relation words, hedges, negations, conditions, voice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from mskg.extract.tokens import load_data
+
+_FLAGS = re.IGNORECASE
+
+
+@dataclass(frozen=True)
+class RelationCue:
+    """Words that state one relation, the categories its object may have, and where the object sits."""
+
+    relation: str
+    objects: tuple[str, ...]
+    kind: str
+    pattern: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every compiled cue the claim rules use."""
+
+    relations: tuple[RelationCue, ...]
+    patterns: dict[str, re.Pattern[str]]
+    data: dict[str, Any]
+
+    def find(self, name: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
+        """All matches of the named cue in `text[start:end]`."""
+        return list(self.patterns[name].finditer(text, start, len(text) if end is None else end))
+
+
+def _compile(pattern: str, flags: int = _FLAGS) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """The cues shipped in cues.json, compiled."""
+    data = load_data("cues.json")
+    relations = tuple(
+        RelationCue(r["relation"], tuple(r["objects"]), r["kind"], _compile(r["cue"])) for r in data["relations"]
+    )
+    named = {
+        "sentential_hedge": data["hedges"]["sentential"],
+        "modal_hedge": data["hedges"]["modal"],
+        "negation": data["negation"]["cue"],
+        "not_negating": data["negation"]["not_negating"],
+        "relative": data["relative_clause"],
+        "conditional_sentence": data["conditional"]["sentence_start"],
+        "conditional_clause": data["conditional"]["clause_start"],
+        "passive_before": data["passive"]["before"],
+        "passive_after": data["passive"]["after"],
+        "coordination": data["coordination"],
+        "filler_allowed": data["filler"]["allowed"],
+        "filler_blocking": data["filler"]["blocking"],
+        "gaps": data["gaps"],
+        "sample_size": data["study"]["sample_size"],
+        **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
+        **{f"voice_{k}": v for k, v in data["voice"].items()},
+    }
+    case_sensitive = {"voice_patient", "voice_patient_population"}
+    patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
+    return Cues(relations, patterns, data)

@@ -1,0 +1,201 @@
+"""Find the ontology terms a text mentions, and the words that refer back to the drug in focus.
+
+Names are matched token by token against the lexicon index, longest match first, across
+spaces, hyphens, NBSPs and brackets inside a name; abbreviations the text defines
+("multiple sclerosis (MS)") count for the whole document; unmatched drug-like words of six
+letters or more match a drug name within a small edit distance ("dacluzimab"); a capitalised
+prefix of a drug named elsewhere in the document ("Mitox") is that drug. Focus references
+("treatment", "this potent immunosuppressive agent", "it") carry no term: the claim rules
+ground them to the drug the segment is about.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from mskg.extract.lexicon import Key, Lexicon, Term
+from mskg.extract.tokens import Token, load_data, tokenize
+
+_INNER = re.compile(r"[\s\-\u2010-\u2015/()'\u2019+]{0,4}")
+_ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,9})\s*\)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of text naming a term (`term` set) or referring back to the focus drug."""
+
+    start: int
+    end: int
+    kind: str
+    term: Term | None = None
+
+    @property
+    def category(self) -> str:
+        """The category of the named term; `drug` for references to the focus drug."""
+        return self.term.category if self.term else "drug"
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance of two words, or `limit + 1` once it must exceed `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]
+
+
+@lru_cache(maxsize=1)
+def _focus_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    data = load_data("cues.json")["focus"]
+    phrases = re.compile("|".join(f"(?:{p})" for p in data["phrases"]), re.IGNORECASE)
+    return phrases, re.compile(data["pronouns"], re.IGNORECASE)
+
+
+class Matcher:
+    """Mention finder over one lexicon; build once, call per segment."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        settings = load_data("lexicon.json")["fuzzy"]
+        self.min_fuzzy = int(settings["min_length"])
+        self.max_distance = [(int(n), int(d)) for n, d in settings["max_distance"]]
+        self.fuzzy_words: dict[str, list[tuple[str, str]]] = {}
+        for key, iri in lexicon.index.items():
+            term = lexicon.terms[iri]
+            if len(key) == 1 and key[0].isalpha() and len(key[0]) >= self.min_fuzzy and term.category in settings["categories"]:
+                self.fuzzy_words.setdefault(key[0][0], []).append((key[0], iri))
+        self.classes = {p for t in lexicon.terms.values() for p in t.parents}
+
+    def names(self, text: str, start: int = 0, end: int | None = None, defined: dict[Key, str] | None = None) -> list[Mention]:
+        """Exact and defined-abbreviation mentions in `text[start:end]`, longest match first."""
+        tokens = tokenize(text, start, end)
+        glue = [_glued(text, tokens, i) for i in range(len(tokens))]
+        found: list[Mention] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._longest(text, tokens, glue, i, defined or {})
+            if hit:
+                length, term, kind = hit
+                found.append(Mention(tokens[i].start, tokens[i + length - 1].end, kind, term))
+                i += length
+            else:
+                i += 1
+        return found
+
+    def _longest(self, text: str, tokens: list[Token], glue: list[bool], i: int, defined: dict[Key, str]) -> tuple[int, Term, str] | None:
+        first = tokens[i].norm
+        if (first not in self.lexicon.first_words and not any(k[0] == first for k in defined)) or (i > 0 and glue[i - 1]):
+            return None
+        longest = min(self.lexicon.max_words, len(tokens) - i)
+        for length in range(longest, 0, -1):
+            last = i + length - 1
+            if glue[last] or not all(_INNER.fullmatch(text, tokens[j].end, tokens[j + 1].start) for j in range(i, last)):
+                continue
+            key = tuple(t.norm for t in tokens[i : last + 1])
+            if key in defined:
+                return length, self.lexicon.terms[defined[key]], "abbreviation"
+            term = self.lexicon.lookup(key)
+            if term:
+                return length, term, "name"
+        return None
+
+    def abbreviations(self, text: str, mentions: list[Mention]) -> dict[Key, str]:
+        """Abbreviations the text defines right after a name: `{abbreviation key: term IRI}`."""
+        defined: dict[Key, str] = {}
+        for m in _ABBREV.finditer(text):
+            abbrev = m.group(1)
+            key = tuple(t.norm for t in tokenize(abbrev))
+            if sum(ch.isupper() for ch in abbrev) < 2 or key in self.lexicon.index:
+                continue
+            term = self._long_form(text, m.start(), abbrev)
+            if term:
+                defined[key] = term.iri
+        return defined
+
+    def _long_form(self, text: str, paren: int, abbrev: str) -> Term | None:
+        words = tokenize(text, max(0, paren - 120), paren)
+        letters = [ch for ch in abbrev.lower() if ch.isalpha()]
+        for k in range(1, min(len(words), len(letters) + 3) + 1):
+            window = words[-k:]
+            if not text[window[-1].end : paren].strip() == "" or not _initials_fit(letters, [w.text.lower() for w in window]):
+                continue
+            term = self.lexicon.lookup(tuple(w.norm for w in window))
+            if term:
+                return term
+        return None
+
+    def fuzzy(self, text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
+        """Drug names misspelt within a small edit distance, among words no mention covers."""
+        covered = [(m.start, m.end) for m in taken]
+        found: list[Mention] = []
+        for m in re.finditer(r"[^\W\d_]{%d,}" % self.min_fuzzy, text[start:end]):
+            s, e = start + m.start(), start + m.end()
+            if any(a < e and s < b for a, b in covered):
+                continue
+            term = self._closest(m.group().casefold())
+            if term:
+                found.append(Mention(s, e, "fuzzy", term))
+        return found
+
+    def _closest(self, word: str) -> Term | None:
+        limit = max((d for n, d in self.max_distance if len(word) >= n), default=0)
+        scored = sorted((edit_distance(word, cand, limit), iri) for cand, iri in self.fuzzy_words.get(word[0], ()))
+        best = [iri for dist, iri in scored if 0 < dist <= limit and dist == scored[0][0]]
+        return self.lexicon.terms[best[0]] if len(set(best)) == 1 else None
+
+    def short_forms(self, text: str, start: int, end: int, taken: list[Mention], drugs: set[str]) -> list[Mention]:
+        """Capitalised prefixes ("Mitox") of drugs the document names in full."""
+        names = [(k[0], iri) for k, iri in self.lexicon.index.items() if iri in drugs and len(k) == 1]
+        found: list[Mention] = []
+        for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text[start:end]):
+            s, e = start + m.start(), start + m.end()
+            word = m.group().casefold()
+            hits = {iri for name, iri in names if name.startswith(word) and len(name) > len(word) + 2}
+            if len(hits) == 1 and not any(a < e and s < b for a, b in ((t.start, t.end) for t in taken)):
+                found.append(Mention(s, e, "short", self.lexicon.terms[hits.pop()]))
+        return found
+
+    def focus(self, text: str, start: int, end: int, taken: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Focus references in `text[start:end]`, and the class mentions they replace."""
+        phrases, pronouns = _focus_patterns()
+        refs: list[Mention] = []
+        replaced: list[Mention] = []
+        for m in phrases.finditer(text, start, end):
+            inside = [t for t in taken if m.start() <= t.start and t.end <= m.end()]
+            if any(t.term and t.term.iri not in self.classes for t in inside) or _overlaps(m.start(), m.end(), taken, inside):
+                continue
+            replaced += inside
+            refs.append(Mention(m.start(), m.end(), "focus"))
+        for m in pronouns.finditer(text, start, end):
+            if not _overlaps(m.start(), m.end(), taken, []):
+                refs.append(Mention(m.start(), m.end(), "pronoun"))
+        return refs, replaced
+
+
+def _overlaps(s: int, e: int, taken: list[Mention], allowed: list[Mention]) -> bool:
+    return any(t.start < e and s < t.end for t in taken if t not in allowed)
+
+
+def _glued(text: str, tokens: list[Token], i: int) -> bool:
+    """True when token i runs straight into the next one ("CD" + "8" in "CD8")."""
+    return i + 1 < len(tokens) and tokens[i].end == tokens[i + 1].start
+
+
+def _initials_fit(letters: list[str], words: list[str]) -> bool:
+    """Do an abbreviation's letters appear, in order, in the words, starting at the first word?"""
+    if not words or not letters or words[0][:1] != letters[0]:
+        return False
+    joined = "".join(words)
+    pos = 0
+    for ch in letters:
+        pos = joined.find(ch, pos) + 1
+        if pos == 0:
+            return False
+    return True

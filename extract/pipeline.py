@@ -1,0 +1,154 @@
+"""One document in, its claims and knowledge gaps out, each with the exact words as evidence.
+
+read_document -> extract -> mskg.extract.rdf.document_graph: mentions per segment, then
+sentence by sentence and clause by clause the claim rules, the response rules, the
+qualifiers (study population, the patient's own disease course, trial context), and the
+evidence (segment, author, certainty, evidence type, quote and offsets into Document.text).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from mskg.extract.annotate import SegmentMentions, annotate, default_matcher
+from mskg.extract.claims import Context, Reading, read_relations
+from mskg.extract.cues import load_cues
+from mskg.extract.lexicon import Term
+from mskg.extract.mentions import Mention
+from mskg.extract.evidence import segment_voice, sentence_voice
+from mskg.extract.model import Claim, Document, Evidence, Gap, Study
+from mskg.extract.response import read_responses
+from mskg.extract.scope import Clause
+from mskg.extract.sentences import clauses, sentences
+from mskg.extract.study import fill_study
+from mskg.extract.tokens import tokenize
+
+
+@dataclass
+class Extraction:
+    """What one document says: the document (its study filled in), claims, gaps, and notices."""
+
+    document: Document
+    claims: list[Claim] = field(default_factory=list)
+    gaps: list[Gap] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str], ...]:
+    """Trial context named between the relation word and just after its object ("(in phase II trials)")."""
+    cats = load_cues().data["context_categories"]
+    inside = [m for m in sm.mentions if r.span[0] <= m.start and m.end <= r.span[1] and m.term]
+    objs = [m for m in inside if m.term == r.object and m.start >= r.cue[0]]
+    end = objs[0].end if objs else r.cue[1]
+    return tuple(("context", m.term.iri) for m in inside if m.category in cats and r.cue[0] <= m.start <= end + 25)
+
+
+def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | None:
+    """The study's population for study evidence; a patient's own disease course for anecdotes."""
+    if voice == "study":
+        return study.population if study else None
+    if voice != "anecdote":
+        return None
+    own = load_cues().patterns["voice_patient_population"]
+    for start, end in sentences(sm.view.text, sm.start, sm.end):
+        if own.search(sm.view.text, start, end):
+            found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"]
+            if found:
+                return _most_specific(sm, found[0]).iri
+    return None
+
+
+def _most_specific(sm: SegmentMentions, mention: Mention) -> Term:
+    """A disease course named inside a longer name ("RRMS" in "very aggressive RRMS") that is not
+    merely a broader term of it; else the longer name's term."""
+    matcher = default_matcher()
+    outer = mention.term
+    broader = matcher.lexicon.ancestors(outer.iri)
+    for tok in reversed(tokenize(sm.view.text, mention.start, mention.end)[1:]):
+        hits = matcher.names(sm.view.text, tok.start, mention.end)
+        if hits and hits[0].start == tok.start and hits[0].category == "disease" and hits[0].term.iri not in broader:
+            return hits[0].term
+    return outer
+
+
+def _qualified(sm: SegmentMentions, r: Reading, population: str | None) -> Reading:
+    quals = set(r.qualifiers) | set(_context_qualifiers(sm, r))
+    if population and r.relation in load_cues().data["population_relations"]:
+        quals.add(("population", population))
+    return replace(r, qualifiers=tuple(sorted(quals)))
+
+
+def _evidence(doc: Document, sm: SegmentMentions, span: tuple[int, int], certainty: str, voice: str) -> Evidence:
+    start, end = sm.view.original(*span)
+    seg = sm.segment
+    author = seg.author if seg.kind == "comment" else (seg.author or doc.author)
+    study = doc.study.iri_key if voice == "study" and doc.study else None
+    return Evidence(doc.id, seg.id, start, end, doc.text[start:end], certainty, voice, author, seg.comment_index, study)
+
+
+def _clause_readings(sm: SegmentMentions, clause: Clause) -> list[Reading]:
+    matcher = default_matcher()
+    mentions = [m for m in sm.mentions if clause.start <= m.start and m.end <= clause.end]
+    ctx = Context(clause, mentions, sm.focus, matcher.classes)
+    return read_responses(ctx, matcher.lexicon, read_relations(ctx))
+
+
+def _sentence_clauses(text: str, span: tuple[int, int]) -> list[Clause]:
+    cues = load_cues()
+    conditional = bool(cues.patterns["conditional_sentence"].match(text, span[0]))
+    return [
+        Clause(text, a, b, span, conditional or bool(cues.patterns["conditional_clause"].match(text, a)))
+        for a, b in clauses(text, span)
+    ]
+
+
+def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap | None:
+    if not load_cues().patterns["gaps"].search(clause.text, clause.start, clause.end):
+        return None
+    about = sorted({m.term.iri for m in sm.mentions if clause.start <= m.start < clause.end and m.term and m.category not in ("design", "method")})
+    if not about and sm.focus:
+        about = [sm.focus.iri]
+    return Gap(tuple(about), _evidence(doc, sm, (clause.start, clause.end), "asserted", voice)) if about else None
+
+
+def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
+    text = sm.view.text
+    default = segment_voice(sm.segment, text[sm.start : sm.end])
+    population = _population(sm, default, out.document.study)
+    for span in sentences(text, sm.start, sm.end):
+        voice = sentence_voice(default, text[span[0] : span[1]])
+        for clause in _sentence_clauses(text, span):
+            for r in _clause_readings(sm, clause):
+                r = _qualified(sm, r, population if voice == default else None)
+                ev = _evidence(doc, sm, r.span, r.certainty, voice)
+                out.claims.append(Claim(r.subject.iri, r.relation, r.object.iri, ev, r.polarity, r.qualifiers))
+            gap = _gap(doc, sm, clause, voice)
+            if gap:
+                out.gaps.append(gap)
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        seen.setdefault((c.key(), c.evidence.segment, c.evidence.start, c.evidence.end), c)
+    return sorted(seen.values(), key=lambda c: (c.evidence.start, c.evidence.end, c.relation, c.subject, c.object, c.polarity, c.qualifiers))
+
+
+def extract(doc: Document) -> Extraction:
+    """The claims, knowledge gaps and notices of one document; its Study filled from the abstract."""
+    annotated = annotate(doc)
+    abstract = [sm for sm in annotated if sm.segment.kind == "abstract"]
+    if doc.study and abstract:
+        sm = abstract[0]
+        doc = replace(doc, study=fill_study(doc.study, sm.view.text[sm.start : sm.end], [
+            replace(m, start=m.start - sm.start, end=m.end - sm.start) for m in sm.mentions]))
+    out = Extraction(doc)
+    for sm in annotated:
+        _segment(doc, sm, out)
+    out.claims = _unique(out.claims)
+    out.gaps = sorted({g.key(): g for g in out.gaps}.values(), key=lambda g: (g.evidence.start, g.about))
+    if not any(m.term for sm in annotated for m in sm.mentions):
+        out.notices.append(f"{doc.id}: no known entity mentioned")
+    elif not out.claims:
+        out.notices.append(f"{doc.id}: no finding stated")
+    return out

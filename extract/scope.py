@@ -1,0 +1,82 @@
+"""How sure a writer is of one claim, and whether they deny it: certainty and polarity by scope.
+
+A condition ("if", "unless") makes its clause hypothetical; a sentential hedge ("it seems
+that", "suggests", "indicates") covers what follows it in the clause, a modal ("may") only
+the words between the claim's subject and its object; a negation ("not", "no") counts inside
+the claim or just before its relation word. A relative clause (", which ...") is its own
+scope: what it says is not hedged by the sentence around it, and its hedges stay inside.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mskg.extract.cues import load_cues
+
+Span = tuple[int, int]
+_WORD = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a segment's readable text, with the sentence it belongs to."""
+
+    text: str
+    start: int
+    end: int
+    sentence: Span
+    conditional: bool = False
+
+    @property
+    def words(self) -> str:
+        """The clause's own text."""
+        return self.text[self.start : self.end]
+
+
+def relative_spans(clause: Clause, cue_starts: list[int]) -> list[Span]:
+    """The relative clauses (", which ...") inside a clause: to the next comma or the last later cue."""
+    spans: list[Span] = []
+    for m in load_cues().find("relative", clause.text, clause.start, clause.end):
+        comma = clause.text.find(",", m.end(), clause.end)
+        later = sorted({c for c in cue_starts if c > m.end()})
+        end = comma if comma != -1 else (later[-1] if len(later) > 1 else clause.end)
+        spans.append((m.start(), end))
+    return spans
+
+
+def _inside(pos: int, spans: list[Span]) -> Span | None:
+    return next((s for s in spans if s[0] <= pos < s[1]), None)
+
+
+def certainty(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> str:
+    """`hypothetical`, `hedged` or `asserted` for a claim spanning `claim` with its relation word at `cue`."""
+    if clause.conditional:
+        return "hypothetical"
+    cues = load_cues()
+    own = _inside(cue[0], relatives)
+    region = (own[0], cue[0]) if own else (clause.start, cue[0])
+    for m in cues.find("sentential_hedge", clause.text, *region):
+        if own or not _inside(m.start(), relatives):
+            return "hedged"
+    for name in ("modal_hedge", "sentential_hedge"):
+        for m in cues.find(name, clause.text, *claim):
+            if own or not _inside(m.start(), relatives):
+                return "hedged"
+    return "asserted"
+
+
+def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> str:
+    """`negative` when a negation falls inside the claim or within a few words before its relation word."""
+    cues = load_cues()
+    reach = int(cues.data["negation"]["reach_before_cue"])
+    words = [m.start() for m in _WORD.finditer(clause.text, clause.start, cue[0])]
+    window_start = words[-reach] if len(words) >= reach else clause.start
+    start = min(claim[0], window_start)
+    masked = [(m.start(), m.end()) for m in cues.find("not_negating", clause.text, clause.start, clause.end)]
+    own = _inside(cue[0], relatives)
+    for m in cues.find("negation", clause.text, start, max(claim[1], cue[1])):
+        if _inside(m.start(), masked) or (not own and _inside(m.start(), relatives)):
+            continue
+        return "negative"
+    return "positive"

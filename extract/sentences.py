@@ -1,0 +1,65 @@
+"""Sentences and clauses of a text, as (start, end) offsets into it, trimmed of spaces and end marks.
+
+Sentences end at . ! ? before an upper-case start (not after "e.g.", "i.e.", "Dr." ...),
+at a blank line, or at a line that starts a new item; clauses split a sentence at the
+boundaries listed in cues.json ("; ", ", but", ", unless", "and indeed ..."), so that a
+claim's quote is the smallest stretch of words that carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from mskg.extract.tokens import load_data
+
+Span = tuple[int, int]
+_LEAD = " \t\r\n\u00a0\u2022\ufeff\"'“”‘’,;:-."
+_TAIL = " \t\r\n\u00a0\u2022\ufeff\"'“”‘’,;:-.!?"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load_data("cues.json")["sentences"]
+    ends = re.compile(data["sentence_end"])
+    keep = re.compile(data["no_break_before_end"], re.IGNORECASE)
+    clause = re.compile("|".join(f"(?:{p})" for p in data["clause_boundaries"]))
+    return ends, keep, clause
+
+
+def trim(text: str, start: int, end: int) -> Span:
+    """Shrink a span past surrounding spaces, quotes, end punctuation and an unmatched ')'."""
+    while start < end and text[start] in _LEAD:
+        start += 1
+    while end > start and text[end - 1] in _TAIL:
+        end -= 1
+    if end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        return trim(text, start, end - 1)
+    return start, end
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """The sentences of `text[start:end]`, as trimmed spans into `text`."""
+    ends, keep, _ = _patterns()
+    stop = len(text) if end is None else end
+    spans: list[Span] = []
+    cursor = start
+    for m in ends.finditer(text, start, stop):
+        if m.group("mark") and keep.search(text, max(start, m.start() - 12), m.start() + 1):
+            continue
+        spans.append(trim(text, cursor, m.start() + len(m.group("mark") or "")))
+        cursor = m.end()
+    spans.append(trim(text, cursor, stop))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def clauses(text: str, span: Span) -> list[Span]:
+    """The clauses of one sentence span, as trimmed spans into `text`."""
+    _, _, boundary = _patterns()
+    out: list[Span] = []
+    cursor = span[0]
+    for m in boundary.finditer(text, span[0], span[1]):
+        out.append(trim(text, cursor, m.start()))
+        cursor = m.end()
+    out.append(trim(text, cursor, span[1]))
+    return [c for c in out if c[1] > c[0]]

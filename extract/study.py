@@ -1,0 +1,31 @@
+"""The study behind a quoted abstract: its designs, sample size, population and methods, read from the text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mskg.extract.cues import load_cues
+from mskg.extract.mentions import Mention
+from mskg.extract.model import Study
+
+
+def _terms(mentions: list[Mention], category: str) -> tuple[str, ...]:
+    return tuple(sorted({m.term.iri for m in mentions if m.term is not None and m.category == category}))
+
+
+def fill_study(study: Study, text: str, mentions: list[Mention]) -> Study:
+    """The study with design, size, population and method filled from its abstract's text and mentions."""
+    match = load_cues().patterns["sample_size"].search(text)
+    size = int(match.group("n")) if match else study.sample_size
+    population = study.population
+    if match:
+        cats = load_cues().data["study"]["population_categories"]
+        inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and m.term and m.category in cats]
+        population = inside[0].term.iri if inside else population
+    return replace(
+        study,
+        designs=study.designs or _terms(mentions, "design"),
+        methods=study.methods or _terms(mentions, "method"),
+        sample_size=size,
+        population=population,
+    )
