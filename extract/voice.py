@@ -17,17 +17,23 @@ Part = tuple[str, Span]
 
 
 @lru_cache(maxsize=None)
-def _markers() -> dict[str, re.Pattern[str]]:
-    data = load_data("voice.json")
-    return {who: re.compile("|".join(f"(?:{p})" for p in data[who]), re.M) for who in ("study", "blogger")}
+def _markers(who: str) -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """Patterns anchored with `^` (tried at the paragraph start only) and the others."""
+    patterns = load_data("voice.json")[who]
+    anchored = tuple(re.compile(p[1:]) for p in patterns if p.startswith("^"))
+    return anchored, tuple(re.compile(p) for p in patterns if not p.startswith("^"))
+
+
+def _says(who: str, text: str, span: Span) -> bool:
+    anchored, anywhere = _markers(who)
+    return any(p.match(text, *span) for p in anchored) or any(p.search(text, *span) for p in anywhere)
 
 
 def voice(text: str, span: Span) -> str:
     """`blogger`, `study` or `neutral` for one paragraph of text."""
-    markers = _markers()
-    if markers["blogger"].search(text, *span):
+    if _says("blogger", text, span):
         return "blogger"
-    return "study" if markers["study"].search(text, *span) else "neutral"
+    return "study" if _says("study", text, span) else "neutral"
 
 
 def split_body(text: str, paras: list[Span]) -> list[Part]:
