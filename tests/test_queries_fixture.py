@@ -8,6 +8,7 @@ across documents, hedged and hypothetical claims, a co-medication and knowledge 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -148,11 +149,16 @@ def fixture_graphs() -> list:
     return [derive_direct_edges(g) for g in docs] + [onto]
 
 
+@lru_cache(maxsize=1)
+def _fixture_ntriples() -> tuple[tuple[str, bytes], ...]:
+    return tuple((str(g.identifier), g.serialize(format="nt", encoding="utf-8")) for g in fixture_graphs())
+
+
 def fixture_store(union: bool = False) -> MemoryStore:
     """The fixture graphs loaded into an in-memory store, one named graph each."""
     store = MemoryStore(union=union)
-    for g in fixture_graphs():
-        store.add_graph(str(g.identifier), g.serialize(format="nt", encoding="utf-8"))
+    for name, ntriples in _fixture_ntriples():
+        store.add_graph(name, ntriples)
     return store
 
 
