@@ -45,9 +45,16 @@ def classify(line: str) -> str:
     return "text"
 
 
+@lru_cache(maxsize=1)
+def classified(text: str) -> tuple[list[Span], list[str]]:
+    """The text's line spans and their kinds; kept for the last text, which is read twice."""
+    spans = lines(text)
+    return spans, [classify(text[s:e]) for s, e in spans]
+
+
 def looks_scraped(text: str) -> bool:
     """True when some line of the text is blog boilerplate (a byline, footer or form)."""
-    return any(classify(text[s:e]) in MARKERS for s, e in lines(text))
+    return any(kind in MARKERS for kind in classified(text)[1])
 
 
 def byline_author(line: str) -> str | None:
@@ -58,8 +65,7 @@ def byline_author(line: str) -> str | None:
 
 def parse_scraped(text: str) -> Parsed:
     """Title, body parts, comments and byline author of a scraped blog page."""
-    spans = lines(text)
-    kinds = [classify(text[s:e]) for s, e in spans]
+    spans, kinds = classified(text)
     first = next((i for i, k in enumerate(kinds) if k != "blank"), len(kinds))
     if first == len(kinds):
         return Parsed(segments=())
