@@ -1,4 +1,4 @@
-"""`python -m benchmarks generate N DIR` and `python -m benchmarks run --sizes 1000 10000`."""
+"""`python -m benchmarks generate N DIR`, `... run --sizes 1000 10000`, `... profile extract|build N`."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.generate import DEFAULT_SEED, write_corpus
+from benchmarks.profiling import STAGES
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 
@@ -26,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--output", type=Path, default=RESULTS)
     run.add_argument("--no-server", action="store_true", help="skip the oxigraph serve load timings")
     run.add_argument("--no-validate-script", action="store_true", help="skip benchmarks/validate_single.py")
+    prof = sub.add_parser("profile", help="pyinstrument profile of extraction or the build (one process)")
+    prof.add_argument("stage", choices=STAGES)
+    prof.add_argument("n", type=int)
+    prof.add_argument("--seed", type=int, default=DEFAULT_SEED)
     return parser
 
 
@@ -46,6 +51,10 @@ def main(argv: list[str] | None = None) -> None:
         summary = write_corpus(args.n, args.directory, args.seed)
         print(f"wrote {summary.posts} posts ({summary.html_posts} HTML), {summary.comments} comments, "
               f"{summary.planted} planted findings, {summary.bytes / 1e6:.1f} MB to {summary.directory}")
+    elif args.command == "profile":
+        from benchmarks.profiling import profile
+
+        print(profile(args.stage, args.n, args.seed))
     else:
         _run(args, argv)
 
