@@ -113,3 +113,45 @@ def test_an_entity_maps_to_the_whole_reference(wordpress: Document) -> None:
     assert wordpress.text[lo:hi] == "&amp;"
     word = view.text.index("CD4")
     assert view.original(amp, word + 3) == (lo, lo + len("&amp; CD4"))
+
+
+def test_old_blogger_comment_block_pairs_authors_with_bodies(tmp_path) -> None:
+    path = tmp_path / "old.html"
+    path.write_text(
+        "<html><head><meta name='generator' content='Blogger'/></head><body>"
+        "<div class='post'><h3 class='post-title'>Teriflunomide</h3>"
+        "<div class='post-body'>Teriflunomide inhibits DHODH in activated lymphocytes.</div></div>"
+        "<div id='comments'><dl id='comments-block'>"
+        "<dt class='comment-author'><a href='#'>Lucy</a> said...</dt>"
+        "<dd class='comment-body'><p>My hair thinned on it.</p></dd>"
+        "<dt class='comment-author'>Anonymous said...</dt>"
+        "<dd class='comment-body'><p>@Lucy mine too, for 6 months.</p></dd>"
+        "</dl></div></body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.format == "html-blogger"
+    comments = [(s.author, s.reply_to, doc.view(s.id).text) for s in doc.segments if s.kind == "comment"]
+    assert comments == [
+        ("Lucy", None, "My hair thinned on it."),
+        (None, "comment-1", "@Lucy mine too, for 6 months."),
+    ]
+
+
+def test_classic_wordpress_commentlist_reads_text_without_meta(tmp_path) -> None:
+    path = tmp_path / "classic.html"
+    path.write_text(
+        "<html><body><div class='post'><h2 class='entry-title'>Dimethyl fumarate</h2>"
+        "<div class='entry-content'><p>Dimethyl fumarate reduces CD8 T cells.</p></div></div>"
+        "<ol class='commentlist'><li class='comment' id='li-comment-7'><div class='comment-body'>"
+        "<div class='comment-author vcard'><cite class='fn'>Tom</cite> <span class='says'>says:</span></div>"
+        "<div class='comment-meta commentmetadata'><a href='#'>June 1, 2014 at 9:00 pm</a></div>"
+        "<p>Flushing stopped after a month.</p>"
+        "<div class='reply'><a class='comment-reply-link' href='#'>Reply</a></div></div></li></ol>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.format == "html-wordpress"
+    assert doc.view("comment-1").text == "Flushing stopped after a month."
+    assert doc.segment("comment-1").author == "Tom"
