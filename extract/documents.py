@@ -81,16 +81,17 @@ def detect_format(path: Path, text: str) -> str:
 
 
 def iter_documents(paths: Sequence[Path]) -> Iterator[Path]:
-    """The document files named or contained (recursively, sorted) in `paths`; sidecars and
-    hidden files are skipped. A missing path is an InputError."""
+    """The document files named or contained (recursively, sorted) in `paths`, each once;
+    sidecars and hidden files are skipped. A missing path is an InputError."""
+    seen: set[Path] = set()
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            yield from sorted(_walk(path))
-        elif path.exists():
-            yield path
-        else:
+        if not path.exists():
             raise InputError("no such file or directory", path=path)
+        for found in sorted(_walk(path)) if path.is_dir() else [path]:
+            if found.resolve() not in seen:
+                seen.add(found.resolve())
+                yield found
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -123,3 +123,8 @@ def test_iter_documents_expands_folders_sorted_without_sidecars_or_hidden(tmp_pa
 def test_iter_documents_refuses_a_missing_path(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         list(iter_documents([tmp_path / "missing"]))
+
+
+def test_iter_documents_names_each_file_once(tmp_path: Path) -> None:
+    post = write(tmp_path, "a.txt", b"x")
+    assert list(iter_documents([tmp_path, post, tmp_path])) == [post]
