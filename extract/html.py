@@ -133,9 +133,9 @@ def _add_comments(text: str, root: Node, segs: list, views: list) -> None:
     """Every comment in document order, numbered from 1, with author and reply link."""
     items = [n for n in root.iter() if is_comment(n)]
     index = {id(node): n for n, node in enumerate(items, start=1)}
-    finder, authors = ReplyFinder(), []
+    finder, authors, headers = ReplyFinder(), [], _term_headers(items)
     for n, node in enumerate(items, start=1):
-        author = _comment_author(text, node)
+        author = _comment_author(text, node, headers.get(id(node)))
         view = view_of(text, _comment_text_node(node), _skip)
         quote, quoted = finder.add(view.text)
         parent = next((index[id(a)] for a in node.ancestors() if id(a) in index), None)
@@ -151,13 +151,22 @@ def _comment_text_node(item: Node) -> Node:
     return _first(item, _data()["comment_text_classes"], is_comment) or item
 
 
-def _comment_author(text: str, item: Node) -> str | None:
-    """A comment's author: `.fn`/`cite.user` inside it, or old Blogger's `dt` before it."""
-    node = _first(item, _data()["author_name_classes"], is_comment)
-    if node is None and item.tag == "dd" and item.parent is not None:
-        siblings = [c for c in item.parent.children if isinstance(c, Node)]
-        before = [c for c in siblings[: siblings.index(item)] if c.tag == "dt"]
-        node = before[-1] if before else None
+def _term_headers(items: list[Node]) -> dict[int, Node]:
+    """For old Blogger's `dd` comments, the `dt` (author line) right before each, by node id."""
+    out: dict[int, Node] = {}
+    for parent in {id(n.parent): n.parent for n in items if n.tag == "dd" and n.parent}.values():
+        last: Node | None = None
+        for child in parent.children:
+            if isinstance(child, Node) and child.tag == "dt":
+                last = child
+            elif isinstance(child, Node) and child.tag == "dd" and last is not None:
+                out[id(child)] = last
+    return out
+
+
+def _comment_author(text: str, item: Node, header: Node | None) -> str | None:
+    """A comment's author: `.fn`/`cite.user` inside it, or its `dt` header (old Blogger)."""
+    node = _first(item, _data()["author_name_classes"], is_comment) or header
     return _clean_author(view_of(text, node).text) if node is not None else None
 
 
