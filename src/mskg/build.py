@@ -108,6 +108,15 @@ def _check_unique(files: Sequence[Path]) -> None:
         seen[path.stem] = path
 
 
+def _warm_caches() -> None:
+    """Parse the lexicon, ontology and shapes once in the parent so forked workers inherit them."""
+    from mskg.extract.lexicon import load_lexicon
+    from mskg.ontology.validation import shapes_graph
+
+    load_lexicon()
+    shapes_graph()
+
+
 def extract_all(files: Sequence[Path], jobs: int, batch: Callable[[Sequence[Path]], list[BuiltDocument]] = build_batch) -> list[BuiltDocument]:
     """Build every file's graph (in `jobs` processes), sorted by document id; nothing is stored."""
     batches = _batches(sorted(set(files)), jobs)
@@ -116,6 +125,7 @@ def extract_all(files: Sequence[Path], jobs: int, batch: Callable[[Sequence[Path
     else:
         import multiprocessing
 
+        _warm_caches()
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             results = list(pool.map(batch, batches))
     return sorted((d for r in results for d in r), key=lambda d: (d.doc_id, d.path))
