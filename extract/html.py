@@ -19,6 +19,9 @@ from mskg.extract.structure import Parsed, paragraphs, segment
 from mskg.extract.voice import split_body
 
 
+MAX_NAME_WORDS = 4
+
+
 @lru_cache(maxsize=None)
 def _data() -> dict[str, Any]:
     from mskg.extract.structure import load_data
@@ -133,15 +136,16 @@ def _add_comments(text: str, root: Node, segs: list, views: list) -> None:
     """Every comment in document order, numbered from 1, with author and reply link."""
     items = [n for n in root.iter() if is_comment(n)]
     index = {id(node): n for n, node in enumerate(items, start=1)}
-    finder, authors, headers = ReplyFinder(), [], _term_headers(items)
+    finder, by_author, headers = ReplyFinder(), {}, _term_headers(items)
     for n, node in enumerate(items, start=1):
         author = _comment_author(text, node, headers.get(id(node)))
         view = view_of(text, _comment_text_node(node), _skip)
         quote, quoted = finder.add(view.text)
         parent = next((index[id(a)] for a in node.ancestors() if id(a) in index), None)
-        target = parent or (quoted + 1 if quoted is not None else _named(view.text, authors))
+        target = parent or (quoted + 1 if quoted is not None else _named(view.text, by_author))
         extra = dict(zip(("quote_start", "quote_end"), view.original(*quote))) if quote else {}
-        authors.append(author)
+        if author:
+            by_author[normalize(author)] = n
         _add_view(segs, views, f"comment-{n}", "comment", view, author=author, comment_index=n,
                   reply_to=f"comment-{target}" if target else None, **extra)
 
@@ -170,14 +174,14 @@ def _comment_author(text: str, item: Node, header: Node | None) -> str | None:
     return _clean_author(view_of(text, node).text) if node is not None else None
 
 
-def _named(words: str, authors: list[str | None]) -> int | None:
+def _named(words: str, by_author: dict[str, int]) -> int | None:
     """The latest earlier comment whose author the text addresses ("@Anna", "In reply to Anna")."""
     m = re.match(_data()["reply_to_author"], words)
     if not m:
         return None
-    name = normalize(m.group("name"))
-    for n in range(len(authors), 0, -1):
-        author = authors[n - 1]
-        if author and (normalize(author) == name or name.startswith(normalize(author))):
-            return n
+    tokens = m.group("rest").split()
+    for k in range(min(MAX_NAME_WORDS, len(tokens)), 0, -1):
+        found = by_author.get(normalize(" ".join(tokens[:k])))
+        if found is not None:
+            return found
     return None

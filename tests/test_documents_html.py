@@ -125,7 +125,7 @@ def test_old_blogger_comment_block_pairs_authors_with_bodies(tmp_path) -> None:
         "<dt class='comment-author'><a href='#'>Lucy</a> said...</dt>"
         "<dd class='comment-body'><p>My hair thinned on it.</p></dd>"
         "<dt class='comment-author'>Anonymous said...</dt>"
-        "<dd class='comment-body'><p>@Lucy mine too, for 6 months.</p></dd>"
+        "<dd class='comment-body'><p>@Lucy mine too for 6 months</p></dd>"
         "</dl></div></body></html>",
         encoding="utf-8",
     )
@@ -134,7 +134,7 @@ def test_old_blogger_comment_block_pairs_authors_with_bodies(tmp_path) -> None:
     comments = [(s.author, s.reply_to, doc.view(s.id).text) for s in doc.segments if s.kind == "comment"]
     assert comments == [
         ("Lucy", None, "My hair thinned on it."),
-        (None, "comment-1", "@Lucy mine too, for 6 months."),
+        (None, "comment-1", "@Lucy mine too for 6 months"),
     ]
 
 
