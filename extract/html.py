@@ -15,17 +15,14 @@ from typing import Any
 from mskg.extract.htmltree import Node, parse_tree, view_of
 from mskg.extract.model import Segment, TextView
 from mskg.extract.replies import ReplyFinder, normalize
-from mskg.extract.structure import Parsed, paragraphs, segment
+from mskg.extract.structure import Parsed, load_data, paragraphs, segment
 from mskg.extract.voice import split_body
-
 
 MAX_NAME_WORDS = 4
 
 
 @lru_cache(maxsize=None)
 def _data() -> dict[str, Any]:
-    from mskg.extract.structure import load_data
-
     return load_data("html.json")
 
 
@@ -44,7 +41,13 @@ def is_comment(node: Node) -> bool:
 
 
 def _skip(node: Node) -> bool:
+    """Page furniture and nested comments, left out of a readable view."""
     return has_class(node, _data()["skip_classes"]) or is_comment(node)
+
+
+def _in_comments(node: Node) -> bool:
+    """The comment area or one comment: not searched for the post's own parts."""
+    return has_class(node, _data()["comment_area_classes"]) or is_comment(node)
 
 
 def _first(root: Node, classes: list[str], stop: Callable[[Node], bool] = lambda n: False) -> Node | None:
@@ -81,27 +84,21 @@ def site_format(root: Node) -> str:
 def parse_html(text: str) -> Parsed:
     """Title, body parts, byline author and comments of a blog page."""
     root = parse_tree(text)
-    in_comments = lambda n: has_class(n, _data()["comment_area_classes"]) or is_comment(n)  # noqa: E731
     segs: list[Segment] = []
     views: list[tuple[str, TextView]] = []
-    title_node = _first(root, _data()["title_classes"], in_comments) or _first_tag(root, ["h1", "title"])
-    title = _add(text, segs, views, "title", "title", title_node)
-    body = _first(root, _data()["body_classes"], in_comments) or _first_tag(root, _data()["body_tags"])
+    title_node = _first(root, _data()["title_classes"], _in_comments) or _first_tag(root, ["h1", "title"])
+    title = None
+    if title_node is not None:
+        title = _add_view(segs, views, "title", "title", view_of(text, title_node, _skip))
+    body = _first(root, _data()["body_classes"], _in_comments) or _first_tag(root, _data()["body_tags"])
     if body is not None:
         _add_body(text, body, title_node, segs, views)
     _add_comments(text, root, segs, views)
-    return Parsed(tuple(segs), title, _post_author(text, root, in_comments), tuple(views), site_format(root))
-
-
-def _add(text: str, segs: list, views: list, seg_id: str, kind: str, node: Node | None, **extra: Any) -> str | None:
-    """Add a segment over an element's readable text; its text, or None when it has none."""
-    if node is None:
-        return None
-    view = view_of(text, node, _skip)
-    return _add_view(segs, views, seg_id, kind, view, **extra)
+    return Parsed(tuple(segs), title, _post_author(text, root), tuple(views), site_format(root))
 
 
 def _add_view(segs: list, views: list, seg_id: str, kind: str, view: TextView, **extra: Any) -> str | None:
+    """Add a segment over a (trimmed) view; its text, or None when the view is empty."""
     if not view.text:
         return None
     segs.append(segment(seg_id, kind, view.original(0, len(view.text)), **extra))
@@ -117,9 +114,9 @@ def _add_body(text: str, body: Node, title: Node | None, segs: list, views: list
         _add_view(segs, views, part, part, view.sub(s, e))
 
 
-def _post_author(text: str, root: Node, stop: Callable[[Node], bool]) -> str | None:
+def _post_author(text: str, root: Node) -> str | None:
     """The byline author: the `fn` inside the post's author element, or its text."""
-    node = _first(root, _data()["post_author_classes"], stop)
+    node = _first(root, _data()["post_author_classes"], _in_comments)
     if node is None:
         return None
     name_node = next((n for n in node.iter() if "fn" in n.classes), node)
