@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from mskg.errors import InputError
+from mskg.extract.html import parse_html
 from mskg.extract.metadata import read_metadata
 from mskg.extract.model import Document
 from mskg.extract.plaintext import parse_plain
 from mskg.extract.reading import read_bytes, read_text
-from mskg.extract.scraped import looks_scraped, parse_scraped
+from mskg.extract.scraped import parse_scraped
 from mskg.extract.structure import Parsed
 
 TEXT_SUFFIXES = (".txt", ".text")
@@ -20,17 +21,12 @@ HTML_SUFFIXES = (".html", ".htm")
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 
-def _html(text: str) -> Parsed:
-    from mskg.extract.html import parse_html
+def parse_text(text: str) -> Parsed:
+    """A `.txt` file: the scraped blog format when it has blog boilerplate, else plain text."""
+    return parse_scraped(text) or parse_plain(text)
 
-    return parse_html(text)
 
-
-PARSERS: dict[str, Callable[[str], Parsed]] = {
-    "scraped-blog-text": parse_scraped,
-    "plain-text": parse_plain,
-    "html": _html,
-}
+PARSERS: dict[str, Callable[[str], Parsed]] = {"html": parse_html, "text": parse_text}
 
 
 def read_document(path: Path) -> Document:
@@ -41,7 +37,7 @@ def read_document(path: Path) -> Document:
     fmt = detect_format(path, text)
     parsed = PARSERS[fmt](text)
     if not any(seg.kind != "title" for seg in parsed.segments):
-        raise InputError(f"no post text found in this {fmt} file", path=path)
+        raise InputError(f"no post text found in this {parsed.format or fmt} file", path=path)
     meta = read_metadata(path)
     return Document(
         id=path.stem,
@@ -68,7 +64,7 @@ def _check_path(path: Path) -> None:
 
 
 def detect_format(path: Path, text: str) -> str:
-    """`html`, `scraped-blog-text` or `plain-text`, from the extension and the content."""
+    """`html` or `text`, from the extension and the content (markup in a `.txt` is HTML)."""
     head = text[:512].lstrip("\ufeff \t\r\n").lower()
     markup = head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text[:4096].lower()
     if path.suffix.lower() in HTML_SUFFIXES:
@@ -77,7 +73,7 @@ def detect_format(path: Path, text: str) -> str:
         return "html"
     if markup:
         return "html"
-    return "scraped-blog-text" if looks_scraped(text) else "plain-text"
+    return "text"
 
 
 def iter_documents(paths: Sequence[Path]) -> Iterator[Path]:

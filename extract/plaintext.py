@@ -19,7 +19,7 @@ def parse_plain(text: str) -> Parsed:
         segs.append(segment("title", "title", paras[0]))
         paras = paras[1:]
     segs += [segment(pid, pid, trim(text, *span)) for pid, span in split_body(text, paras)]
-    return Parsed(segments=tuple(segs), title=title)
+    return Parsed(segments=tuple(segs), title=title, format="plain-text")
 
 
 def _is_title(line: str) -> bool:

@@ -45,30 +45,22 @@ def classify(line: str) -> str:
     return "text"
 
 
-@lru_cache(maxsize=1)
-def classified(text: str) -> tuple[list[Span], list[str]]:
-    """The text's line spans and their kinds; kept for the last text, which is read twice."""
-    spans = lines(text)
-    return spans, [classify(text[s:e]) for s, e in spans]
-
-
-def looks_scraped(text: str) -> bool:
-    """True when some line of the text is blog boilerplate (a byline, footer or form)."""
-    return any(kind in MARKERS for kind in classified(text)[1])
-
-
 def byline_author(line: str) -> str | None:
     """The author named by a byline, or None."""
     m = _patterns()["byline"].match(line.strip())
     return m.group("author") if m else None
 
 
-def parse_scraped(text: str) -> Parsed:
-    """Title, body parts, comments and byline author of a scraped blog page."""
-    spans, kinds = classified(text)
+def parse_scraped(text: str) -> Parsed | None:
+    """Title, body parts, comments and byline author of a scraped blog page; None when no
+    line of the text is blog boilerplate (then it is plain text)."""
+    spans = lines(text)
+    kinds = [classify(text[s:e]) for s, e in spans]
+    if not any(kind in MARKERS for kind in kinds):
+        return None
     first = next((i for i, k in enumerate(kinds) if k != "blank"), len(kinds))
     if first == len(kinds):
-        return Parsed(segments=())
+        return Parsed(segments=(), format="scraped-blog-text")
     title = trim(text, *spans[first])
     begin = next((i for i in range(first + 1, len(kinds)) if kinds[i] not in ("blank", "byline", "drop")), len(kinds))
     end = next((i for i in range(begin, len(kinds)) if kinds[i] in MARKERS), len(kinds))
@@ -77,7 +69,7 @@ def parse_scraped(text: str) -> Parsed:
     segs += [segment(pid, pid, span) for pid, span in split_body(text, paragraphs(text, *body))]
     segs += comments(text, spans[end:], kinds[end:])
     author = next((byline_author(text[s:e]) for (s, e), k in zip(spans, kinds) if k == "byline"), None)
-    return Parsed(segments=tuple(segs), title=text[title[0] : title[1]], author=author)
+    return Parsed(tuple(segs), text[title[0] : title[1]], author, format="scraped-blog-text")
 
 
 def comments(text: str, spans: list[Span], kinds: list[str]) -> list[Segment]:
