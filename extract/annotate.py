@@ -75,7 +75,9 @@ def _first_pass(matcher: Matcher, doc: Document) -> dict[str, tuple[TextView, in
 
 
 def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str]) -> Term | None:
-    drugs = [m.term for m in mentions if m.term and m.category == "drug" and m.term.iri not in classes]
+    """The drug named most often (specific drugs before drug classes); ties go to `fallback`, then the first."""
+    named = [m.term for m in mentions if m.term and m.category == "drug"]
+    drugs = [t for t in named if t.iri not in classes] or named
     if not drugs:
         return fallback
     counts = Counter(t.iri for t in drugs)

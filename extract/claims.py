@@ -104,10 +104,19 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
     return chain_before(ctx, last, cats)
 
 
+def describes(ctx: Context, m: Mention) -> bool:
+    """Is this drug-class mention a description ("an anti-CD25 antibody") rather than a subject?"""
+    if m.term is None or m.term.iri not in ctx.classes:
+        return False
+    cues = load_cues()
+    reach = int(cues.data["class_determiners"]["reach"])
+    return bool(cues.patterns["class_determiner"].search(ctx.clause.text, max(0, m.start - reach), m.start))
+
+
 def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False) -> tuple[Term, Mention] | None:
     """The drug a relation word is said of: the nearest drug or focus reference, before it by default."""
     reach = int(load_cues().data["focus"]["pronoun_reach"])
-    cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not (m.term and m.term.iri in ctx.classes)]
+    cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m)]
     cands = [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
     before = [m for m in reversed(cands) if m.end <= cue[0]]
     after = [m for m in cands if m.start >= cue[1]]
@@ -164,8 +173,11 @@ def read_relations(ctx: Context) -> list[Reading]:
     hits = cue_hits(ctx)
     relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
     out: list[Reading] = []
+    implicit = load_cues().data["implicit_subject_relations"]["relations"]
     for cue, span, objs, prefer_after in hits:
         found = subject_of(ctx, span, objs, prefer_after)
+        if found is None and ctx.focus is not None and cue.relation in implicit:
+            found = (ctx.focus, Mention(span[0], span[1], "implicit"))
         if found is None:
             continue
         subject, subj_mention = found

@@ -49,6 +49,9 @@ def load_cues() -> Cues:
     named = {
         "sentential_hedge": data["hedges"]["sentential"],
         "modal_hedge": data["hedges"]["modal"],
+        "anywhere_hedge": data["hedges"]["anywhere"],
+        "conditional_before_cue": data["conditional"]["before_cue"],
+        "class_determiner": data["class_determiners"]["pattern"],
         "negation": data["negation"]["cue"],
         "not_negating": data["negation"]["not_negating"],
         "relative": data["relative_clause"],

@@ -51,11 +51,13 @@ def _inside(pos: int, spans: list[Span]) -> Span | None:
 
 def certainty(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> str:
     """`hypothetical`, `hedged` or `asserted` for a claim spanning `claim` with its relation word at `cue`."""
-    if clause.conditional:
-        return "hypothetical"
     cues = load_cues()
     own = _inside(cue[0], relatives)
     region = (own[0], cue[0]) if own else (clause.start, cue[0])
+    if clause.conditional or cues.find("conditional_before_cue", clause.text, *region):
+        return "hypothetical"
+    if cues.find("anywhere_hedge", clause.text, clause.start, clause.end):
+        return "hedged"
     for m in cues.find("sentential_hedge", clause.text, *region):
         if own or not _inside(m.start(), relatives):
             return "hedged"

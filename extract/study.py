@@ -19,8 +19,9 @@ def fill_study(study: Study, text: str, mentions: list[Mention]) -> Study:
     size = int(match.group("n")) if match else study.sample_size
     population = study.population
     if match:
-        cats = load_cues().data["study"]["population_categories"]
-        inside = [m for m in mentions if match.start() <= m.start and m.end <= match.end() and m.term and m.category in cats]
+        settings = load_cues().data["study"]
+        cats, reach = settings["population_categories"], int(settings["population_reach"])
+        inside = [m for m in mentions if match.start() <= m.start <= match.end() + reach and m.term and m.category in cats]
         population = inside[0].term.iri if inside else population
     return replace(
         study,
