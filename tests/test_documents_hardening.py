@@ -74,3 +74,29 @@ def test_ten_megabyte_text_reads_in_bounded_memory(tmp_path: Path) -> None:
     assert ids == ["title", "abstract", "commentary"]
     assert closing == CLOSING.strip()
     assert (after_kb - before_kb) * 1024 < 16 * size
+
+
+def readings(path: Path) -> set[tuple[str, ...]]:
+    """Every claim of a document as plain values; each evidence quote checked against the text."""
+    from mskg.extract.pipeline import extract
+
+    doc = read_document(path)
+    found = set()
+    for claim in extract(doc).claims:
+        ev = claim.evidence
+        assert doc.text[ev.start : ev.end] == ev.quote
+        found.add((claim.subject, claim.relation, claim.object, claim.polarity, ev.certainty, ev.segment,
+                   ev.quote.replace("\r", "")))
+    return found
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_seed_variant_evidence_quotes_are_the_text_at_their_offsets(variant: str) -> None:
+    seed = readings(SEED_FILE)
+    assert seed
+    assert readings(DATA_DIR / "documents" / variant) == seed
+
+
+@pytest.mark.parametrize("page", ["wordpress_natalizumab.html", "blogger_fingolimod.html"])
+def test_html_evidence_quotes_are_the_page_source_at_their_offsets(page: str) -> None:
+    assert readings(DATA_DIR / "documents" / page)
