@@ -130,3 +130,18 @@ def test_the_ontology_graph_has_no_blank_nodes(g: Graph) -> None:
     from rdflib import BNode
 
     assert not any(isinstance(node, BNode) for triple in g for node in triple)
+
+
+@pytest.mark.parametrize("value", ["StudyEvidence", "ExpertEvidence", "AnecdoteEvidence", "BackgroundEvidence"])
+def test_every_evidence_type_is_mapped_to_eco(g: Graph, value: str) -> None:
+    mapped = [curie(str(o)) for m in SKOS_MAPPINGS for o in g.objects(MSKG[value], m)]
+    assert any(c.startswith("ECO:") and is_valid_curie(c) for c in mapped), mapped
+
+
+@pytest.mark.parametrize(("category", "minimum"), [
+    ("drug", 25), ("immune cell", 30), ("adverse effect", 15), ("disease or course", 8),
+    ("molecular target", 8), ("clinical marker", 5), ("clinical outcome", 5), ("virus", 2),
+    ("study design", 10), ("study method", 2),
+])
+def test_the_field_is_covered_not_just_the_seed(terms: dict[URIRef, str], category: str, minimum: int) -> None:
+    assert sum(1 for c in terms.values() if c == category) >= minimum
