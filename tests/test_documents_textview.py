@@ -87,3 +87,26 @@ def test_locate_inverts_original_for_every_readable_character() -> None:
     for i, char in enumerate(view.text):
         if char != "\n":
             assert view.locate(view.original(i, i + 1)[0]) == i
+
+
+TAG_SOUP = ["<p>", "</p>", "<div class='entry-content'>", "</div>", "&amp;", "&#", "&#99999999;", "<!-- c", "-->",
+            "<script>", "</script>", "<br/>", "<li class='comment'>", "</li>", "text ", "\n", "\r\n", "<", ">",
+            "&", "&copy", "<b", "<title>", "</title>", "word", "\u00a0", "\U0001f600"]
+
+
+def test_tag_soup_maps_every_readable_character_into_the_source_in_order() -> None:
+    import html
+    import random
+
+    from mskg.extract.html import parse_html
+
+    rng = random.Random(7)
+    for _ in range(300):
+        source = "".join(rng.choice(TAG_SOUP) for _ in range(rng.randint(1, 30)))
+        for _, view in parse_html(source).views:
+            previous = 0
+            for i, char in enumerate(view.text):
+                lo, hi = view.original(i, i + 1)
+                assert previous <= lo <= hi <= len(source), source
+                assert char == "\n" or char in html.unescape(source[lo:hi]), source
+                previous = lo
