@@ -62,14 +62,25 @@ def parse_scraped(text: str) -> Parsed | None:
     if first == len(kinds):
         return Parsed(segments=(), format="scraped-blog-text")
     title = trim(text, *spans[first])
+    segs, end = _post(text, spans, kinds, first)
+    segs += comments(text, spans[end:], kinds[end:])
+    author = next((byline_author(text[s:e]) for (s, e), k in zip(spans, kinds) if k == "byline"), None)
+    return Parsed(tuple(segs), text[title[0] : title[1]], author, format="scraped-blog-text")
+
+
+def _post(text: str, spans: list[Span], kinds: list[str], first: int) -> tuple[list[Segment], int]:
+    """Title and body parts of the post whose title is line `first`; and the line after it.
+
+    The body starts at the first text line after the title (a byline or form line right
+    under the title is skipped) and ends at the next boilerplate line.
+    """
+    title = trim(text, *spans[first])
     begin = next((i for i in range(first + 1, len(kinds)) if kinds[i] not in ("blank", "byline", "drop")), len(kinds))
     end = next((i for i in range(begin, len(kinds)) if kinds[i] in MARKERS), len(kinds))
     body = (spans[begin][0], spans[end - 1][1]) if end > begin else (title[1], title[1])
     segs = [segment("title", "title", title)]
     segs += [segment(pid, pid, span) for pid, span in split_body(text, paragraphs(text, *body))]
-    segs += comments(text, spans[end:], kinds[end:])
-    author = next((byline_author(text[s:e]) for (s, e), k in zip(spans, kinds) if k == "byline"), None)
-    return Parsed(tuple(segs), text[title[0] : title[1]], author, format="scraped-blog-text")
+    return segs, end
 
 
 def comments(text: str, spans: list[Span], kinds: list[str]) -> list[Segment]:
