@@ -81,12 +81,16 @@ def chain_before(ctx: Context, last: Mention, cats: tuple[str, ...]) -> list[Men
     return chain
 
 
-def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...]) -> list[Mention]:
-    """Objects of a relation word that follow it within reach, across allowed filler words."""
-    reach = int(load_cues().data["object_reach"]["after"])
+def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = False) -> list[Mention]:
+    """Objects of a relation word that follow it within reach, across allowed filler words
+    (after a noun, also across "of"/"in": "increase in NK cells")."""
+    cues = load_cues()
+    reach = int(cues.data["object_reach"]["after"])
+    prep = cues.patterns["noun_preposition"].match(ctx.clause.text, cue[1]) if noun else None
+    start = prep.end() if prep else cue[1]
     for m in ctx.mentions:
         if m.start >= cue[1] and m.term is not None and m.category in cats:
-            if m.start - cue[1] <= reach and filler_ok(ctx.clause.text, cue[1], m.start):
+            if m.start - cue[1] <= reach and filler_ok(ctx.clause.text, start, m.start):
                 return chain_after(ctx, m, cats)
             return []
     return []
@@ -135,11 +139,13 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
         return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects], True
     if cue.kind == "noun":
         before = objects_before(ctx, span, cue.objects, reach=3)
-        return (before or objects_after(ctx, span, cue.objects)), False
+        return (before or objects_after(ctx, span, cue.objects, noun=True)), False
     passive = cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]) and cues.patterns["passive_after"].match(text, span[1])
     after = [] if passive else objects_after(ctx, span, cue.objects)
     if after:
         return after, False
+    if not passive and not cues.patterns["intransitive_after"].match(text, span[1], ctx.clause.end):
+        return [], False
     return objects_before(ctx, span, cue.objects), True
 
 

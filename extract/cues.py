@@ -52,6 +52,8 @@ def load_cues() -> Cues:
         "anywhere_hedge": data["hedges"]["anywhere"],
         "conditional_before_cue": data["conditional"]["before_cue"],
         "class_determiner": data["class_determiners"]["pattern"],
+        "intransitive_after": data["intransitive_after"]["pattern"],
+        "noun_preposition": data["noun_preposition"],
         "negation": data["negation"]["cue"],
         "not_negating": data["negation"]["not_negating"],
         "relative": data["relative_clause"],
