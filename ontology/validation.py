@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pyshacl
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import OWL, SH, SKOS
 from rdflib.term import Node
 
@@ -78,7 +78,11 @@ def short(node: Node | None) -> str | None:
 
 def render(template: str, bindings: dict[str, str | None]) -> str:
     """Fill `{$var}` / `{?var}` placeholders; unbound ones read `none`."""
-    return _VAR.sub(lambda m: bindings.get(m.group(1)) or "none", template)
+    return _VAR.sub(lambda m: _or_none(bindings.get(m.group(1))), template)
+
+
+def _or_none(text: str | None) -> str:
+    return "none" if text is None else text
 
 
 def check_shapes(shapes: Graph, *, source: str) -> Graph:
@@ -155,18 +159,50 @@ def ontology_context(data: Graph) -> Graph:
 ILL_TYPED = "urn:mskg:ill-typed:"
 
 
-def quarantine_ill_typed(data: Graph) -> Graph:
-    """`data`, or a copy where each ill-typed literal (`"abc"^^xsd:integer`) carries a
-    placeholder datatype, so sh:datatype still rejects it and SPARQL never computes with it."""
-    bad = [(s, p, o) for s, p, o in data if isinstance(o, Literal) and o.ill_typed]
+def expected_datatypes(shapes: Graph) -> dict[Node, frozenset[Node]]:
+    """For each path with an sh:datatype somewhere in the shapes: the datatypes allowed on it."""
+    found: dict[Node, set[Node]] = {}
+    for shape, _, datatype in shapes.triples((None, SH.datatype, None)):
+        found.setdefault(shapes.value(shape, SH.path), set()).add(datatype)
+    return {path: frozenset(types) for path, types in found.items()}
+
+
+def _datatype(literal: Literal) -> Node:
+    return literal.datatype or (RDF.langString if literal.language else XSD.string)
+
+
+def suspect(predicate: Node, literal: Literal, expected: dict[Node, frozenset[Node]]) -> bool:
+    """True for an ill-typed literal or one whose datatype its property does not allow."""
+    if literal.ill_typed:
+        return True
+    allowed = expected.get(predicate)
+    return allowed is not None and _datatype(literal) not in allowed
+
+
+def placeholder(literal: Literal) -> Literal:
+    """The literal's text under a placeholder datatype no shape allows and no SPARQL computes with."""
+    return Literal(str(literal), datatype=URIRef(ILL_TYPED + str(_datatype(literal))))
+
+
+def quarantine(data: Graph, expected: dict[Node, frozenset[Node]]) -> Graph:
+    """`data`, or a copy where each suspect literal (`"abc"^^xsd:integer`, `"5"` where a
+    non-negative integer is due) carries a placeholder datatype: sh:datatype still rejects it,
+    and no SPARQL constraint ever computes with it (in either validator)."""
+    bad = [(s, p, o) for s, p, o in data if isinstance(o, Literal) and suspect(p, o, expected)]
     if not bad:
         return data
     copy = Graph(identifier=data.identifier)
     copy += data
     for s, p, o in bad:
         copy.remove((s, p, o))
-        copy.add((s, p, Literal(str(o), datatype=URIRef(ILL_TYPED + str(o.datatype)))))
+        copy.add((s, p, placeholder(o)))
     return copy
+
+
+@lru_cache(maxsize=1)
+def shipped_datatypes() -> dict[Node, frozenset[Node]]:
+    """The datatypes the shipped shapes expect, per property."""
+    return expected_datatypes(shapes_graph())
 
 
 def _results(report: Graph) -> Iterable[Problem]:
@@ -207,7 +243,8 @@ def validate(
 
     `ontology` defaults to the slice of the shipped ontology that `data` references.
     """
-    data = quarantine_ill_typed(data)
+    expected = expected_datatypes(shapes) if shapes is not None else shipped_datatypes()
+    data = quarantine(data, expected)
     onto = ontology if ontology is not None else ontology_context(data)
     try:
         _, report, _ = pyshacl.validate(
@@ -232,32 +269,18 @@ def ensure_conforms(data: Graph, *, source: str) -> None:
 
 
 def ensure_conforms_many(graphs: Sequence[tuple[str, Graph]]) -> None:
-    """Validate many document graphs in one run; raise when any source has violations.
+    """Validate many document graphs in one fast-path run; raise when any has violations.
 
     The error names the first failing source; its `lines` hold every violation of every source.
     """
+    from mskg.ontology.fastcheck import check_many
+
     failures = {src: probs for src, probs in check_many(graphs).items() if _violations(probs)}
     if failures:
         lines = [p.line(src) for src in sorted(failures) for p in _violations(failures[src])]
         error = NonConformingError(f"does not conform to the shapes: {lines[0]}", path=sorted(failures)[0])
         error.lines = lines  # type: ignore[attr-defined]
         raise error
-
-
-def check_many(graphs: Sequence[tuple[str, Graph]]) -> dict[str, list[Problem]]:
-    """Validate the union of several graphs once; attribute each problem to its sources."""
-    union = Graph()
-    owners: dict[str, list[str]] = {}
-    for source, graph in graphs:
-        union += graph
-        for subject in set(graph.subjects()):
-            owners.setdefault(short(subject) or "", []).append(source)
-    result = validate(union)
-    found: dict[str, list[Problem]] = {source: [] for source, _ in graphs}
-    for problem in result.problems:
-        for source in owners.get(problem.focus, [graphs[0][0]]):
-            found[source].append(problem)
-    return found
 
 
 def _violations(problems: Iterable[Problem]) -> list[Problem]:

@@ -7,13 +7,14 @@ lines say which shape must fire and what its message must say.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SH
 
-from mskg.ontology.validation import ontology_context, shapes_graph, validate
+from mskg.ontology.validation import ValidationResult, ontology_context, shapes_graph, validate
 from tests.data import DATA_DIR
 
 SHAPES_DATA = DATA_DIR / "shapes"
@@ -42,6 +43,12 @@ def load_fixture(path: Path) -> Graph:
     return graph
 
 
+@lru_cache(maxsize=None)
+def reference(path: Path) -> ValidationResult:
+    """pySHACL's result for a fixture, computed once per test session."""
+    return validate(load_fixture(path))
+
+
 def expectations(path: Path) -> list[tuple[str, str]]:
     """(shape, message fragment) pairs from the fixture's `# expect:` lines."""
     return [tuple(line.split(" ", 1)) for line in _headers(path, "expect")]  # type: ignore[misc]
@@ -49,7 +56,7 @@ def expectations(path: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("path", GOOD, ids=[p.stem for p in GOOD])
 def test_good_fixture_conforms_without_any_result(path: Path) -> None:
-    result = validate(load_fixture(path))
+    result = reference(path)
     assert result.conforms
     assert result.lines() == []
 
@@ -62,7 +69,7 @@ def test_there_are_at_least_twenty_bad_fixtures() -> None:
 def test_bad_fixture_fires_exactly_its_shape_and_message(path: Path) -> None:
     expected = expectations(path)
     assert expected, f"{path.name} has no '# expect:' line"
-    result = validate(load_fixture(path))
+    result = reference(path)
     problems = result.problems
     assert {p.shape for p in problems} == {shape for shape, _ in expected}
     assert result.conforms == (_headers(path, "conforms") == ["yes"])

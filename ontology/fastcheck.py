@@ -1,0 +1,259 @@
+"""The build's fast path: shapes.ttl compiled into one SPARQL query per shape, run on pyoxigraph.
+
+A batch of document graphs is loaded once into an in-memory pyoxigraph store with the slice
+of the ontology they reference; each compiled query finds every violation of one shape in
+the whole batch at once. Only the SHACL subset shapes.ttl uses is compiled (IRI paths, the
+count/value constraints below, SPARQL constraints that bind $this themselves); anything else
+is a BrokenShapesError, so no constraint is ever skipped silently. `tests/test_fastcheck.py`
+checks that this path and pySHACL give the same results on every fixture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pyoxigraph as ox
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from mskg.errors import BrokenShapesError
+from mskg.ontology.validation import (
+    Problem, _term_triples, placeholder, render, shapes_graph, shipped_datatypes, short, suspect,
+)
+from mskg.stores.terms import to_oxigraph, to_rdflib
+
+PROLOGUE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+            "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n")
+NODE_KINDS = {
+    SH.IRI: "!isIRI(?value)", SH.Literal: "!isLiteral(?value)", SH.BlankNode: "!isBlank(?value)",
+    SH.BlankNodeOrIRI: "isLiteral(?value)", SH.IRIOrLiteral: "isBlank(?value)",
+    SH.BlankNodeOrLiteral: "isIRI(?value)",
+}
+RANGES = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
+ANNOTATIONS = {RDF.type, SH.message, SH.severity, SH.name, SH.description, SH.order, RDFS.label,
+               RDFS.comment, SH.flags}
+INTEGER_SUBTYPES = {XSD[t] for t in (
+    "nonNegativeInteger", "positiveInteger", "nonPositiveInteger", "negativeInteger", "long", "int",
+    "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte")}
+TARGETS = {SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.targetNode}
+
+
+@dataclass(frozen=True)
+class Check:
+    """One compiled query: it returns ?this (and ?value, other variables) per violation."""
+
+    shape: str
+    severity: str
+    path: str | None
+    message: str
+    query: str
+    lexical: bool
+
+
+def _n3(node: Node) -> str:
+    return str(to_oxigraph(node))
+
+
+def _stored_datatype(datatype: Node) -> Node:
+    """The datatype pyoxigraph keeps for a literal of `datatype`: it folds integer subtypes
+    into xsd:integer (values of any other datatype were quarantined before loading)."""
+    return XSD.integer if datatype in INTEGER_SUBTYPES else datatype
+
+
+def _value_conditions(sg: Graph, shape: Node) -> list[str]:
+    """The SPARQL condition under which one value of `shape`'s path breaks a value constraint."""
+    get = lambda p: sg.value(shape, p)  # noqa: E731
+    conds: list[str] = []
+    if get(SH.datatype) is not None:
+        conds.append(f"(!isLiteral(?value) || datatype(?value) != {_n3(_stored_datatype(get(SH.datatype)))})")
+    if get(SH.nodeKind) is not None:
+        conds.append(NODE_KINDS[get(SH.nodeKind)])
+    if get(SH["in"]) is not None:
+        members = " || ".join(f"sameTerm(?value, {_n3(m)})" for m in Collection(sg, get(SH["in"])))
+        conds.append(f"!({members or 'false'})")
+    if get(SH["class"]) is not None:
+        conds.append(f"NOT EXISTS {{ ?value rdf:type/rdfs:subClassOf* {_n3(get(SH['class']))} }}")
+    if get(SH.minLength) is not None:
+        conds.append(f"(isBlank(?value) || STRLEN(STR(?value)) < {int(get(SH.minLength))})")
+    if get(SH.maxLength) is not None:
+        conds.append(f"(isBlank(?value) || STRLEN(STR(?value)) > {int(get(SH.maxLength))})")
+    if get(SH.pattern) is not None:
+        flags = _n3(Literal(str(get(SH.flags) or "")))
+        conds.append(f"(isBlank(?value) || !REGEX(STR(?value), {_n3(Literal(str(get(SH.pattern))))}, {flags}))")
+    for param, op in RANGES.items():
+        if get(param) is not None:
+            conds.append(f"!COALESCE(?value {op} {_n3(get(param))}, false)")
+    return conds
+
+
+def _target(sg: Graph, node: Node) -> str:
+    """A group pattern binding ?this to every focus node of node shape `node`."""
+    parts = [f"?this rdf:type/rdfs:subClassOf* {_n3(c)} ." for c in sg.objects(node, SH.targetClass)]
+    parts += [f"?target_s {_n3(p)} ?this ." for p in sg.objects(node, SH.targetObjectsOf)]
+    parts += [f"?this {_n3(p)} ?target_o ." for p in sg.objects(node, SH.targetSubjectsOf)]
+    parts += [f"VALUES ?this {{ {_n3(v)} }}" for v in sg.objects(node, SH.targetNode)]
+    union = " UNION ".join("{ " + p + " }" for p in parts)
+    return f"{{ SELECT DISTINCT ?this WHERE {{ {union} }} }}"
+
+
+def _severity(sg: Graph, shape: Node) -> str:
+    return str(sg.value(shape, SH.severity) or SH.Violation).rsplit("#", 1)[-1]
+
+
+def _property_checks(sg: Graph, node: Node, prop: Node) -> Iterable[Check]:
+    """Up to three queries for a property shape: counts, has-value, and the value constraints."""
+    known = ANNOTATIONS | {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH.nodeKind, SH["in"],
+                           SH["class"], SH.minLength, SH.maxLength, SH.pattern, SH.hasValue} | set(RANGES)
+    _refuse_unknown(sg, prop, known)
+    path = sg.value(prop, SH.path)
+    if not isinstance(path, URIRef):
+        raise BrokenShapesError(f"the fast path supports only IRI paths; {short(prop)} has another")
+    target, p = _target(sg, node), _n3(path)
+    common = dict(shape=short(prop) or "", severity=_severity(sg, prop), path=short(path),
+                  message=str(sg.value(prop, SH.message) or ""), lexical=False)
+    low, high = sg.value(prop, SH.minCount), sg.value(prop, SH.maxCount)
+    if low is not None or high is not None:
+        bounds = ([f"?n < {int(low)}"] if low is not None else []) + ([f"?n > {int(high)}"] if high is not None else [])
+        having = " || ".join(bounds)
+        yield Check(query=f"SELECT ?this WHERE {{ {{ SELECT ?this (COUNT(DISTINCT ?v) AS ?n) WHERE {{ {target} "
+                    f"OPTIONAL {{ ?this {p} ?v }} }} GROUP BY ?this }} FILTER ({having}) }}", **common)
+    for value in sg.objects(prop, SH.hasValue):
+        yield Check(query=f"SELECT ?this WHERE {{ {target} FILTER NOT EXISTS {{ ?this {p} {_n3(value)} }} }}", **common)
+    conds = _value_conditions(sg, prop)
+    if conds:
+        yield Check(query=f"SELECT DISTINCT ?this ?value WHERE {{ {target} ?this {p} ?value . "
+                    f"FILTER ({' || '.join(conds)}) }}", **common)
+
+
+def _prefixes(sg: Graph, constraint: Node) -> str:
+    lines = []
+    for owner in sg.objects(constraint, SH.prefixes):
+        for decl in sg.objects(owner, SH.declare):
+            lines.append(f"PREFIX {sg.value(decl, SH.prefix)}: <{sg.value(decl, SH.namespace)}>")
+    return "\n".join(sorted(lines)) + "\n"
+
+
+def _sparql_check(sg: Graph, node: Node, constraint: Node) -> Check:
+    """A SPARQL constraint run once over the batch, its focus nodes joined in as a subquery."""
+    _refuse_unknown(sg, constraint, ANNOTATIONS | {SH.select, SH.prefixes})
+    select = str(sg.value(constraint, SH.select) or "")
+    where = re.search(r"\bWHERE\s*\{", select, re.IGNORECASE)
+    if where is None or "$this" not in select:
+        raise BrokenShapesError(f"SPARQL constraint {short(constraint)} needs a SELECT $this … WHERE {{ … }}")
+    query = select[: where.end()] + " " + _target(sg, node) + " " + select[where.end():]
+    message = sg.value(constraint, SH.message) or sg.value(node, SH.message) or ""
+    return Check(shape=short(constraint) or "", severity=_severity(sg, node), path=None,
+                 message=str(message), query=_prefixes(sg, constraint) + query, lexical=True)
+
+
+def _refuse_unknown(sg: Graph, node: Node, known: set) -> None:
+    for pred in set(sg.predicates(node)) - known:
+        raise BrokenShapesError(f"the fast path cannot compile {short(pred)} on {short(node)}")
+
+
+def compile_shapes(sg: Graph) -> tuple[Check, ...]:
+    """Every check of every node shape, in a stable order."""
+    checks: list[Check] = []
+    for node in sorted(sg.subjects(RDF.type, SH.NodeShape)):
+        _refuse_unknown(sg, node, ANNOTATIONS | TARGETS | {SH.property, SH.sparql})
+        for prop in sorted(sg.objects(node, SH.property)):
+            checks.extend(_property_checks(sg, node, prop))
+        for constraint in sorted(sg.objects(node, SH.sparql)):
+            checks.append(_sparql_check(sg, node, constraint))
+    return tuple(_with_prologue(c) for c in checks)
+
+
+def _with_prologue(check: Check) -> Check:
+    """The check with the rdf/rdfs prefixes its compiled parts use."""
+    return Check(check.shape, check.severity, check.path, check.message, PROLOGUE + check.query, check.lexical)
+
+
+@lru_cache(maxsize=1)
+def shipped_checks() -> tuple[Check, ...]:
+    """The shipped shapes, compiled once."""
+    return compile_shapes(shapes_graph())
+
+
+class _Converter:
+    """rdflib → pyoxigraph terms, remembering repeated terms (predicates, types, documents)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[Node, object] = {}
+
+    def __call__(self, term: Node) -> object:
+        found = self.cache.get(term)
+        if found is None:
+            found = self.cache[term] = to_oxigraph(term)
+        return found
+
+
+@dataclass
+class Batch:
+    """Graphs loaded into one in-memory store, and which sources state each subject."""
+
+    store: ox.Store
+    owners: dict[str, set[str]]
+
+
+def load_batch(graphs: Sequence[tuple[str, Graph]]) -> Batch:
+    """One pass over every triple: suspect literals quarantined, terms converted, owners noted;
+    then the ontology slice the graphs reference is added."""
+    convert, table, expected = _Converter(), _term_triples(), shipped_datatypes()
+    quads, nodes, owners = [], set(), {}
+    for source, graph in graphs:
+        for s, p, o in graph:
+            if isinstance(o, Literal):
+                o = placeholder(o) if suspect(p, o, expected) else o
+            else:
+                nodes.add(o)
+            subject = convert(s)
+            quads.append(ox.Quad(subject, convert(p), convert(o)))
+            owners.setdefault(str(subject), set()).add(source)
+            nodes.add(s)
+    context = {t for n in nodes for t in table.get(n, ())}
+    quads.extend(ox.Quad(convert(s), convert(p), convert(o)) for s, p, o in context)
+    store = ox.Store()
+    store.extend(quads)
+    return Batch(store, owners)
+
+
+def run_checks(store: ox.Store, checks: Sequence[Check] | None = None) -> list[tuple[str, Problem]]:
+    """Every problem the compiled checks find, with its focus node as pyoxigraph prints it."""
+    problems = set()
+    for check in checks if checks is not None else shipped_checks():
+        solutions = store.query(check.query)
+        names = tuple(solutions.variables)
+        for row in solutions:
+            problems.add((str(row["this"]), _from_row(check, names, row)))
+    return sorted(problems)
+
+
+def _from_row(check: Check, names: tuple[ox.Variable, ...], row: ox.QuerySolution) -> Problem:
+    rdf = {v.value: to_rdflib(row[v]) for v in names if row[v] is not None}
+    text = {k: (str(v) if check.lexical and isinstance(v, Literal) else short(v)) for k, v in rdf.items()}
+    return Problem(focus=short(rdf["this"]) or "", shape=check.shape, severity=check.severity,
+                   path=check.path, value=short(rdf.get("value")), message=render(check.message, text))
+
+
+def check_many(graphs: Sequence[tuple[str, Graph]]) -> dict[str, list[Problem]]:
+    """Validate a batch of (source, graph) pairs in one store; problems attributed to sources.
+
+    A problem goes to every source that states its focus node; one about a node no source
+    states as a subject (an unknown term) goes to the sources that mention it.
+    """
+    batch = load_batch(graphs)
+    found: dict[str, list[Problem]] = {source: [] for source, _ in graphs}
+    for focus, problem in run_checks(batch.store):
+        for source in sorted(batch.owners.get(focus) or _mentioning(graphs, focus)):
+            found[source].append(problem)
+    return found
+
+
+def _mentioning(graphs: Sequence[tuple[str, Graph]], focus: str) -> set[str]:
+    term = URIRef(focus[1:-1]) if focus.startswith("<") else None
+    return {source for source, graph in graphs if term is not None and (None, None, term) in graph}
