@@ -91,6 +91,9 @@ def test_page_without_blog_markup_reads_title_and_article(tmp_path: Path) -> Non
         ("In my mind it is not clear how mitoxantrone influences progression.", "blogger"),
         ("We should not forget that I was sceptical about this drug.", "blogger"),
         ("Natalizumab was tested in phase I trials.", "neutral"),
+        ("The authors show that we need better biomarkers.", "blogger"),
+        ("They found that B cells return within a year, so we should re-dose.", "blogger"),
+        ("In this study we show that cladribine depletes memory B cells.", "study"),
         ("Mitoxantrone is one of the few drugs approved for progressive MS.", "neutral"),
     ],
 )
