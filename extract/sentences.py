@@ -9,6 +9,7 @@ claim's quote is the smallest stretch of words that carries it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from mskg.extract.tokens import load_data
@@ -27,11 +28,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return ends, keep, clause
 
 
+def _symbol(ch: str) -> bool:
+    """Emoji and other pictographs, which never start or end a quote."""
+    return unicodedata.category(ch) in ("So", "Sk", "Cf", "Mn") and not ch.isalnum()
+
+
 def trim(text: str, start: int, end: int) -> Span:
     """Shrink a span past surrounding spaces, quotes, end punctuation and an unmatched ')'."""
-    while start < end and text[start] in _LEAD:
+    while start < end and (text[start] in _LEAD or _symbol(text[start])):
         start += 1
-    while end > start and text[end - 1] in _TAIL:
+    while end > start and (text[end - 1] in _TAIL or _symbol(text[end - 1])):
         end -= 1
     if end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
         return trim(text, start, end - 1)
