@@ -18,7 +18,7 @@ from rdflib import RDF, Graph
 
 from mskg.errors import InputError
 from mskg.namespaces import MSKG, ONTOLOGY_IRI
-from mskg.stores.embedded import graph_nquads
+from mskg.stores.ntriples import graph_nquads
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
@@ -75,11 +75,15 @@ def document_graph_for(path: Path) -> tuple[Graph, tuple[str, ...]]:
 def built(path: Path, graph: Graph, notices: tuple[str, ...] = ()) -> BuiltDocument:
     """Package one (already validated) graph for the store."""
     name = str(graph.identifier)
+    try:
+        nquads = graph_nquads(graph, name)
+    except InputError as exc:
+        raise InputError(exc.message, path=path) from None
     return BuiltDocument(
         doc_id=name.rsplit("/", 1)[-1],
         path=str(path),
         graph_name=name,
-        nquads=graph_nquads(graph, name),
+        nquads=nquads,
         findings=len(set(graph.subjects(RDF.type, MSKG.Finding))),
         evidence=len(set(graph.subjects(RDF.type, MSKG.Evidence))),
         notices=notices,

@@ -19,7 +19,10 @@ from rdflib import Graph
 from mskg.errors import QueryError, StoreUnavailableError
 from mskg.stores.base import Row, Solutions
 from mskg.stores.binding import with_values
+from mskg.stores.ntriples import graph_nquads
 from mskg.stores.terms import nquad_line, to_oxigraph, to_rdflib
+
+__all__ = ["EmbeddedStore", "active_path", "graph_nquads", "open_database", "select_in"]
 
 ACTIVE = "active"
 
@@ -137,11 +140,3 @@ class EmbeddedStore:
     def close(self) -> None:
         """Drop the database handle (pyoxigraph closes on release)."""
         self._db = None  # type: ignore[assignment]
-
-
-def graph_nquads(graph: Graph, name: str) -> bytes:
-    """An rdflib graph as N-Quads bytes in the named graph `name` (what bulk loads read)."""
-    from rdflib.plugins.serializers.nt import _nt_row
-
-    suffix = f" <{name}> .\n"
-    return "".join(_nt_row(t)[:-3] + suffix for t in graph).encode("utf-8")

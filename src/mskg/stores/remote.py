@@ -146,7 +146,7 @@ class RemoteStore:
 
     def replace_graph(self, name: str, graph: Graph) -> None:
         """Replace a named graph with a PUT of sorted N-Triples, then check the count."""
-        from mskg.stores.embedded import graph_nquads
+        from mskg.stores.ntriples import graph_nquads
 
         lines = sorted(graph_nquads(graph, name).decode("utf-8").splitlines())
         body = "".join(line.rsplit(" <", 1)[0] + " .\n" for line in lines).encode("utf-8")
