@@ -47,7 +47,8 @@ class QueryTiming:
         if self.oxigraph.p50_ms in (None, 0.0):
             return None
         if self.rdflib.p50_ms is None:
-            return RDFLIB_TIMEOUT_SECONDS * 1000 / self.oxigraph.p50_ms if self.rdflib.note == "timeout" else None
+            limit = self.rdflib.note.removeprefix("timeout ").removesuffix(" s")
+            return float(limit) * 1000 / self.oxigraph.p50_ms if self.rdflib.note.startswith("timeout") else None
         return self.rdflib.p50_ms / self.oxigraph.p50_ms
 
 
@@ -89,22 +90,22 @@ def load_rdflib(nquads: bytes) -> tuple[Dataset, float]:
     return ds, time.perf_counter() - started
 
 
-def _rdflib_child(ds: Dataset, text: str, bindings: dict, conn: object) -> None:
+def _rdflib_child(ds: Dataset, text: str, bindings: dict, timeout: float, conn: object) -> None:
     init = {Variable(k): v for k, v in bindings.items()}
     once = lambda: len(list(ds.query(text, initBindings=init)))  # noqa: E731
-    times, rows = _time_runs(once, RDFLIB_RUNS, RDFLIB_TIMEOUT_SECONDS / 4)
+    times, rows = _time_runs(once, RDFLIB_RUNS, timeout / 4)
     conn.send((times, rows))
     conn.close()
 
 
-def rdflib_latency(ds: Dataset, text: str, bindings: dict) -> Latency:
-    """p50/p95 of one query on rdflib (a warm-up run, then up to RDFLIB_RUNS), killed after RDFLIB_TIMEOUT_SECONDS."""
+def rdflib_latency(ds: Dataset, text: str, bindings: dict, timeout: float = RDFLIB_TIMEOUT_SECONDS) -> Latency:
+    """p50/p95 of one query on rdflib (a warm-up run, then up to RDFLIB_RUNS), killed after `timeout` seconds."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_rdflib_child, args=(ds, text, bindings, child))
+    proc = ctx.Process(target=_rdflib_child, args=(ds, text, bindings, timeout, child))
     proc.start()
     child.close()
-    ready = parent.poll(RDFLIB_TIMEOUT_SECONDS)
+    ready = parent.poll(timeout)
     try:
         answer = parent.recv() if ready else None
     except EOFError:
@@ -113,11 +114,11 @@ def rdflib_latency(ds: Dataset, text: str, bindings: dict) -> Latency:
         proc.kill()
     proc.join()
     if answer is None:
-        return Latency(0, None, None, None, "timeout" if not ready else "failed")
+        return Latency(0, None, None, None, f"timeout {timeout:g} s" if not ready else "failed")
     return _latency(*answer)
 
 
-def measure_queries(store_dir: Path, ds: Dataset) -> tuple[list[QueryTiming], None]:
+def measure_queries(store_dir: Path, ds: Dataset, timeout: float = RDFLIB_TIMEOUT_SECONDS) -> list[QueryTiming]:
     """Every saved query with its default parameters on the embedded store and on rdflib's `ds`."""
     from mskg.errors import MskgError
     from mskg.queries.catalogue import catalogue
@@ -129,9 +130,9 @@ def measure_queries(store_dir: Path, ds: Dataset) -> tuple[list[QueryTiming], No
     for name, query in catalogue().items():
         try:
             bound = bindings(query, {})
-            timings.append(QueryTiming(name, oxigraph_latency(query, store), rdflib_latency(ds, query.text, bound)))
+            timings.append(QueryTiming(name, oxigraph_latency(query, store), rdflib_latency(ds, query.text, bound, timeout)))
         except MskgError as exc:
             failed = Latency(0, None, None, None, exc.one_line())
             timings.append(QueryTiming(name, failed, failed))
     store.close()
-    return timings, None
+    return timings

@@ -29,6 +29,8 @@ class Options:
     seed: int = DEFAULT_SEED
     server: bool = True
     validate_script: bool = True
+    rdflib_timeout: float = querying.RDFLIB_TIMEOUT_SECONDS
+    validation_timeout: float = validating.FULL_TIMEOUT_SECONDS
 
 
 def say(message: str) -> None:
@@ -54,9 +56,9 @@ def _after_build(n: int, store: Path, work: Path, opts: Options) -> tuple:
     say(f"{n}: parsing the same quads with rdflib")
     ds, parse_seconds = querying.load_rdflib(nquads)
     say(f"{n}: validating")
-    validation = validating.measure_validation(ds)
+    validation = validating.measure_validation(ds, opts.validation_timeout)
     say(f"{n}: timing saved queries")
-    timings, _ = querying.measure_queries(store, ds)
+    timings = querying.measure_queries(store, ds, opts.rdflib_timeout)
     return loads, validation, tuple(timings), parse_seconds
 
 

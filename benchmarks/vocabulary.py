@@ -1,7 +1,8 @@
 """The names the corpus generator writes: drugs, cells, diseases and adverse effects from the ontology.
 
 Only names that point at exactly one term are used (no `mskg:ambiguousLabel`, no name shared
-by two terms), so every planted finding has one right answer.
+by two terms), so every planted finding has one right answer; names with commas (CL's
+"CD8-positive, alpha-beta T cell") are left out because no blogger writes them.
 """
 
 from __future__ import annotations
@@ -75,10 +76,10 @@ def _term(g: Graph, iri: URIRef, owners: dict[str, set[URIRef]]) -> Term | None:
     if label is None:
         return None
     names = {str(o) for p in NAME_PROPERTIES for o in g.objects(iri, p)}
-    usable = sorted(n for n in names if len(n) > 2 and owners[n.casefold()] == {iri})
-    if str(label) not in usable:
+    usable = sorted(n for n in names if len(n) > 2 and "," not in n and owners[n.casefold()] == {iri})
+    if not usable:
         return None
-    return Term(curie(str(iri)), str(label), tuple(usable))
+    return Term(curie(str(iri)), str(label) if str(label) in usable else usable[0], tuple(usable))
 
 
 def _terms(g: Graph, role: str, owners: dict[str, set[URIRef]]) -> tuple[Term, ...]:
