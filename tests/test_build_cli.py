@@ -76,12 +76,12 @@ def test_a_non_conforming_document_is_exit_1_and_stores_nothing(tmp_path: Path) 
 
 
 @pytest.mark.hardening
-@pytest.mark.parametrize("name, content", [
-    ("broken.ttl", b"@prefix ex: <http://example.org/> .\nex:a ex:b "),
-    ("broken.trig", b"<http://example.org/g> { <http://example.org/a> <http://example.org/b> "),
-    ("binary.txt", b"\x00\x01\x02\xff\xfe" * 100),
+@pytest.mark.parametrize("name, content, where", [
+    ("broken.ttl", b"@prefix ex: <http://example.org/> .\nex:a ex:b ex:c .\nex:a ex:b ", "broken.ttl:3:"),
+    ("broken.trig", b"<http://example.org/g> {\n <http://example.org/a> <http://example.org/b> ", "broken.trig:2:"),
+    ("binary.txt", b"\x00\x01\x02\xff\xfe" * 100, "binary.txt:1:1"),
 ])
-def test_bad_input_is_exit_2_and_leaves_the_store_unchanged(tmp_path: Path, name: str, content: bytes) -> None:
+def test_bad_input_is_exit_2_and_leaves_the_store_unchanged(tmp_path: Path, name: str, content: bytes, where: str) -> None:
     store = tmp_path / "s"
     folder = posts(tmp_path / "in", "post-a")
     run(str(folder), "--store", str(store))
@@ -89,8 +89,24 @@ def test_bad_input_is_exit_2_and_leaves_the_store_unchanged(tmp_path: Path, name
     (tmp_path / name).write_bytes(content)
     code, _, err = run(str(folder), str(tmp_path / name), "--store", str(store))
     assert code == 2
-    assert name in err and len(err.splitlines()) == 1
+    assert where in err and len(err.splitlines()) == 1
     assert open_store(store).quads() == before
+
+
+def test_a_curated_trig_file_is_stored_in_its_named_graph(tmp_path: Path) -> None:
+    trig = tmp_path / "curated.trig"
+    trig.write_text("<https://w3id.org/mskg/id/graph/curated> {\n"
+                    " <https://w3id.org/mskg/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\" .\n}\n")
+    code, _, err = run(str(posts(tmp_path / "in", "post-a")), str(trig), "--store", str(tmp_path / "s"))
+    assert code == 0, err
+    assert open_store(tmp_path / "s").count("https://w3id.org/mskg/id/graph/curated") == 1
+
+
+def test_a_graph_file_with_blank_nodes_is_refused(tmp_path: Path) -> None:
+    ttl = tmp_path / "blank.ttl"
+    ttl.write_text("[] <http://www.w3.org/2000/01/rdf-schema#label> \"X\" .\n")
+    code, _, err = run(str(ttl), "--store", str(tmp_path / "s"))
+    assert code == 2 and "blank nodes" in err
 
 
 def test_two_files_with_one_document_id_are_refused(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import XSD
 
 from mskg.build import built
 from mskg.errors import InputError
@@ -20,7 +19,7 @@ S, P = URIRef("http://example.org/s"), URIRef("http://example.org/p")
 
 def test_literals_of_every_kind_parse_back_unchanged() -> None:
     values = [Literal('a "quote", a \\ backslash,\r\nand a newline'), Literal("Mitoxantron", lang="de"),
-              Literal(19, datatype=XSD.integer), Literal("\u00a0\u2022 emoji \U0001f600")]
+              Literal(19), Literal("\u00a0\u2022 emoji \U0001f600")]
     g = Graph(identifier=URIRef(G))
     for v in values:
         g.add((S, P, v))

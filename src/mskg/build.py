@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import RDF, Graph
 
 from mskg.errors import InputError
+from mskg.graph_inputs import is_graph_file, read_graph_file
 from mskg.namespaces import MSKG, ONTOLOGY_IRI
 from mskg.stores.ntriples import graph_nquads
 from mskg.stores.writer import StoreWriter
@@ -135,6 +136,26 @@ def extract_all(files: Sequence[Path], jobs: int, batch: Callable[[Sequence[Path
     return sorted((d for r in results for d in r), key=lambda d: (d.doc_id, d.path))
 
 
+def curated(files: Sequence[Path]) -> list[BuiltDocument]:
+    """Read and validate RDF graph files (Turtle, TriG, N-Triples, N-Quads); nothing is stored."""
+    from mskg.ontology.validation import ensure_conforms_many
+
+    graphs = [(path, graph) for path in sorted(files) for graph in read_graph_file(path)]
+    if graphs:
+        ensure_conforms_many([(str(path), graph) for path, graph in graphs])
+    return [built(path, graph) for path, graph in graphs]
+
+
+def _one_per_graph(documents: list[BuiltDocument]) -> list[BuiltDocument]:
+    """Documents sorted by id; two inputs writing the same graph (or the ontology's) are refused."""
+    seen = {str(ONTOLOGY_IRI): "the ontology"}
+    for doc in documents:
+        if doc.graph_name in seen:
+            raise InputError(f"graph <{doc.graph_name}> is also written by {seen[doc.graph_name]}", path=doc.path)
+        seen[doc.graph_name] = doc.path
+    return sorted(documents, key=lambda d: (d.doc_id, d.path))
+
+
 def ontology_nquads() -> bytes:
     """The shipped ontology as N-Quads in its own named graph."""
     from mskg.ontology import ontology_graph
@@ -194,8 +215,9 @@ def build(paths: Sequence[Path], root: Path, *, jobs: int | None = None, clean: 
     started = time.perf_counter()
     files = list(iter_documents(paths))
     if not files:
-        raise InputError("no documents (.txt, .html) found", path=", ".join(str(p) for p in paths))
+        raise InputError("no documents (.txt, .html) or graph files found", path=", ".join(str(p) for p in paths))
     _check_unique(files)
-    documents = extract_all(files, jobs or os.cpu_count() or 1)
+    documents = extract_all([f for f in files if not is_graph_file(f)], jobs or os.cpu_count() or 1)
+    documents = _one_per_graph(documents + curated([f for f in files if is_graph_file(f)]))
     quads = write_store(Path(root), documents, clean=clean)
     return BuildReport(documents, quads, time.perf_counter() - started)
