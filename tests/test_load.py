@@ -84,3 +84,29 @@ def test_a_server_stopped_midway_then_restarted_ends_with_an_exact_copy(tmp_path
     code, output = load(tmp_path / "big", oxigraph_server.url)
     assert code == 0, output
     assert open_store(endpoint=oxigraph_server.url).quads() == open_store(tmp_path / "big").quads()
+
+
+CURATED = ("<https://w3id.org/mskg/id/graph/curated> {\n"
+           " <https://w3id.org/mskg/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\" .\n}\n")
+
+
+def test_curated_files_load_into_their_named_graphs(tmp_path: Path, oxigraph_server) -> None:
+    (tmp_path / "curated.trig").write_text(CURATED, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "curated.trig"), "--endpoint", oxigraph_server.url])
+    assert result.exit_code == 0, result.output
+    assert open_store(endpoint=oxigraph_server.url).quads() == [
+        '<https://w3id.org/mskg/id/person/x> <http://www.w3.org/2000/01/rdf-schema#label> "X" '
+        "<https://w3id.org/mskg/id/graph/curated> ."]
+
+
+@pytest.mark.hardening
+def test_a_file_broken_halfway_loads_nothing(tmp_path: Path, store: Path, oxigraph_server) -> None:
+    load(store, oxigraph_server.url)
+    before = open_store(endpoint=oxigraph_server.url).quads()
+    (tmp_path / "good.trig").write_text(CURATED, encoding="utf-8")
+    (tmp_path / "broken.trig").write_text(CURATED + "<https://w3id.org/mskg/id/graph/b> {\n <a:b> <a:c> ", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(tmp_path / "good.trig"), str(tmp_path / "broken.trig"),
+                                      "--endpoint", oxigraph_server.url])
+    assert result.exit_code == 2
+    assert "broken.trig:5:" in result.output and result.output.count("\n") == 1
+    assert open_store(endpoint=oxigraph_server.url).quads() == before

@@ -6,7 +6,7 @@ followed by a count check, so re-running a load after any failure converges on a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from mskg.namespaces import BASE
@@ -28,18 +28,24 @@ class LoadReport:
         return text + (f"; removed {self.pruned} graphs no longer in the local store" if self.pruned else "")
 
 
-def push(local: EmbeddedStore, remote: RemoteStore, *, prune: bool = False,
-         progress: Callable[[str, int], None] | None = None) -> LoadReport:
-    """PUT every local named graph to the remote store; with `prune`, drop remote mskg graphs not local."""
+def push_graphs(graphs: Iterable[tuple[str, bytes, int]], remote: RemoteStore,
+                progress: Callable[[str, int], None] | None = None) -> LoadReport:
+    """PUT (name, N-Triples, count) graphs to the remote store, each followed by its count check."""
     report = LoadReport()
-    names = local.graph_names()
-    for name in names:
-        body, count = local.graph_ntriples(name)
+    for name, body, count in graphs:
         remote.put_graph(name, body, count)
         report.graphs += 1
         report.triples += count
         if progress:
             progress(name, count)
+    return report
+
+
+def push(local: EmbeddedStore, remote: RemoteStore, *, prune: bool = False,
+         progress: Callable[[str, int], None] | None = None) -> LoadReport:
+    """PUT every local named graph to the remote store; with `prune`, drop remote mskg graphs not local."""
+    names = local.graph_names()
+    report = push_graphs(((name, *local.graph_ntriples(name)) for name in names), remote, progress)
     if prune:
         for name in remote.graph_names():
             if name.startswith(BASE) and name not in names:
