@@ -241,16 +241,19 @@ def validate(
 ) -> ValidationResult:
     """Validate `data` with pySHACL against the shapes, with the ontology for class lookups.
 
-    `ontology` defaults to the slice of the shipped ontology that `data` references.
+    `ontology` defaults to the slice of the shipped ontology that `data` references; it is
+    merged into a copy of the data (pySHACL's ont_graph would copy only RDFS/OWL axioms,
+    dropping the labels and definitions the term shapes read).
     """
     expected = expected_datatypes(shapes) if shapes is not None else shipped_datatypes()
     data = quarantine(data, expected)
-    onto = ontology if ontology is not None else ontology_context(data)
+    mixed = Graph()
+    mixed += data
+    mixed += ontology if ontology is not None else ontology_context(data)
     try:
         _, report, _ = pyshacl.validate(
-            data,
+            mixed,
             shacl_graph=shapes if shapes is not None else shapes_graph(),
-            ont_graph=onto,
             inference="none",
             allow_warnings=True,
             allow_infos=True,
