@@ -74,11 +74,11 @@ def _time_runs(once: Callable[[], int], runs: int, budget: float) -> tuple[list[
     return times, rows
 
 
-def oxigraph_latency(query: object, store: object) -> Latency:
+def oxigraph_latency(query: object, store: object, runs: int = OXI_RUNS) -> Latency:
     """p50/p95 of one saved query through mskg's runner on the embedded store."""
     from mskg.queries.runner import run
 
-    times, rows = _time_runs(lambda: sum(1 for _ in run(query, store)), OXI_RUNS, OXI_BUDGET_SECONDS)
+    times, rows = _time_runs(lambda: sum(1 for _ in run(query, store)), runs, OXI_BUDGET_SECONDS)
     return _latency(times, rows)
 
 
@@ -118,7 +118,8 @@ def rdflib_latency(ds: Dataset, text: str, bindings: dict, timeout: float = RDFL
     return _latency(*answer)
 
 
-def measure_queries(store_dir: Path, ds: Dataset, timeout: float = RDFLIB_TIMEOUT_SECONDS) -> list[QueryTiming]:
+def measure_queries(store_dir: Path, ds: Dataset, timeout: float = RDFLIB_TIMEOUT_SECONDS,
+                    runs: int = OXI_RUNS) -> list[QueryTiming]:
     """Every saved query with its default parameters on the embedded store and on rdflib's `ds`."""
     from mskg.errors import MskgError
     from mskg.queries.catalogue import catalogue
@@ -130,7 +131,7 @@ def measure_queries(store_dir: Path, ds: Dataset, timeout: float = RDFLIB_TIMEOU
     for name, query in catalogue().items():
         try:
             bound = bindings(query, {})
-            timings.append(QueryTiming(name, oxigraph_latency(query, store), rdflib_latency(ds, query.text, bound, timeout)))
+            timings.append(QueryTiming(name, oxigraph_latency(query, store, runs), rdflib_latency(ds, query.text, bound, timeout)))
         except MskgError as exc:
             failed = Latency(0, None, None, None, exc.one_line())
             timings.append(QueryTiming(name, failed, failed))

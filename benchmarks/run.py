@@ -31,6 +31,7 @@ class Options:
     validate_script: bool = True
     rdflib_timeout: float = querying.RDFLIB_TIMEOUT_SECONDS
     validation_timeout: float = validating.FULL_TIMEOUT_SECONDS
+    query_runs: int = querying.OXI_RUNS
 
 
 def say(message: str) -> None:
@@ -58,7 +59,7 @@ def _after_build(n: int, store: Path, work: Path, opts: Options) -> tuple:
     say(f"{n}: validating")
     validation = validating.measure_validation(ds, opts.validation_timeout)
     say(f"{n}: timing saved queries")
-    timings = querying.measure_queries(store, ds, opts.rdflib_timeout)
+    timings = querying.measure_queries(store, ds, opts.rdflib_timeout, opts.query_runs)
     return loads, validation, tuple(timings), parse_seconds
 
 

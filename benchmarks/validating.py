@@ -20,7 +20,7 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from benchmarks.building import ROOT
 
 FULL_TIMEOUT_SECONDS = 180.0
-SINGLE_RUNS = 5
+SINGLE_RUNS = 3
 SCRIPT = ROOT / "benchmarks" / "validate_single.py"
 SCRIPT_TIMEOUT_SECONDS = 600
 MSKG = "https://w3id.org/mskg/"

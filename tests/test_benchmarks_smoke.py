@@ -24,8 +24,11 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> str:
     from benchmarks.run import Options, run
 
     work = tmp_path_factory.mktemp("bench")
-    opts = Options((N,), work, work / "RESULTS.md", validate_script=False, rdflib_timeout=2.0, validation_timeout=3.0)
-    return run(opts, ["run", "--sizes", str(N), "--no-validate-script", "--rdflib-timeout", "2", "--validation-timeout", "3"])
+    argv = ["run", "--sizes", str(N), "--no-validate-script", "--rdflib-timeout", "1", "--validation-timeout", "1",
+            "--query-runs", "3"]
+    opts = Options((N,), work, work / "RESULTS.md", validate_script=False, rdflib_timeout=1.0, validation_timeout=1.0,
+                   query_runs=3)
+    return run(opts, argv)
 
 
 def _section(text: str, name: str) -> str:
