@@ -1,17 +1,15 @@
-"""The remote store against a real `oxigraph serve`: same answers as the embedded store."""
+"""Remote-only behaviour; the shared behaviour is in test_store_compliance.py."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from rdflib import Literal
-
-from mskg.errors import QueryError, StoreUnavailableError
+from mskg.errors import StoreUnavailableError
 from mskg.stores import open_store
 from mskg.stores.remote import Endpoint, RemoteStore
 from tests.conftest import free_port
-from tests.test_store_embedded import EX, G1, G2, small_graph, write
+from tests.test_store_embedded import G1, G2, small_graph, write
 
 pytestmark = pytest.mark.server
 
@@ -25,30 +23,6 @@ def test_a_replaced_graph_reads_back_as_the_same_quads(oxigraph_server, tmp_path
     assert remote.quads() == open_store(tmp_path).quads()
     assert remote.graph_names() == [G1, G2]
     assert (remote.count(G1), remote.count()) == (2, 3)
-
-
-def test_replacing_again_is_idempotent(oxigraph_server) -> None:
-    remote = open_store(endpoint=oxigraph_server.url)
-    remote.replace_graph(G1, small_graph(G1, "a", "b"))
-    before = remote.quads()
-    remote.replace_graph(G1, small_graph(G1, "a", "b"))
-    assert remote.quads() == before
-
-
-def test_bindings_go_in_as_terms(oxigraph_server) -> None:
-    remote = open_store(endpoint=oxigraph_server.url)
-    remote.replace_graph(G1, small_graph(G1, "a"))
-    query = f"SELECT ?s WHERE {{ GRAPH <{G1}> {{ ?s <{EX}label> ?l }} }}"
-    assert list(remote.select(query, {"l": Literal('a" } UNION { ?s ?p ?o')})) == []
-    assert [str(r["s"]) for r in remote.select(query, {"l": Literal("a")})] == [f"{EX}s0"]
-
-
-def test_an_update_is_never_sent(oxigraph_server) -> None:
-    remote = open_store(endpoint=oxigraph_server.url)
-    remote.replace_graph(G1, small_graph(G1, "a"))
-    with pytest.raises(QueryError):
-        remote.select(f"DROP GRAPH <{G1}>")
-    assert remote.count(G1) == 1
 
 
 def test_an_unreachable_endpoint_is_one_clear_error() -> None:
