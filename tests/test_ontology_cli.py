@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,19 @@ BROKEN_TTL = """@prefix mskg: <https://w3id.org/mskg/> .
 mskg:Drug rdfs:label "drug" .
 mskg:Oops rdfs:label "no closing quote ;
 """
+
+
+AUDITED: list[str] = []
+_LISTENING: list[bool] = []
+
+
+def _audit(event: str, _args: tuple) -> None:
+    """Record network and process events while a test listens (audit hooks cannot be removed)."""
+    if _LISTENING and (event.startswith("socket.") or event.startswith("subprocess.")):
+        AUDITED.append(event)
+
+
+sys.addaudithook(_audit)
 
 
 def _run(*args: str) -> object:
@@ -77,3 +91,28 @@ def test_check_exits_1_for_an_inconsistent_ontology(tmp_path: Path) -> None:
     result = _run("ontology", "check", "--file", str(edited))
     assert result.exit_code == 1
     assert result.output.strip() == "inconsistent"
+
+
+@pytest.mark.hardening
+@pytest.mark.parametrize("subcommand", ["stats", "check"])
+def test_broken_ttl_is_refused_by_every_ontology_command(tmp_path: Path, subcommand: str) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(BROKEN_TTL)
+    result = _run("ontology", subcommand, "--file", str(broken))
+    assert result.exit_code == 2
+    assert result.output.startswith(f"mskg: {broken}:5:")
+
+
+@pytest.mark.hardening
+def test_owl_imports_are_refused_before_any_socket_or_process_is_opened(tmp_path: Path) -> None:
+    edited = tmp_path / "imports.ttl"
+    edited.write_text(resource_text("mskg.ttl") + "\n<https://w3id.org/mskg/ontology> owl:imports <http://example.org/other.owl> .\n")
+    AUDITED.clear()
+    _LISTENING.append(True)
+    try:
+        result = _run("ontology", "check", "--file", str(edited))
+    finally:
+        _LISTENING.clear()
+    assert result.exit_code == 2
+    assert "owl:imports" in result.output and str(edited) in result.output
+    assert AUDITED == []
