@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from mskg.build import write_store
+from mskg.errors import StoreUnavailableError
 from mskg.namespaces import ONTOLOGY_IRI
 from mskg.ontology.validation import ensure_conforms
 from mskg.stores import open_store
+from mskg.stores.writer import StoreWriter
 from tests.build_helpers import hand_made, hand_made_graph
 from tests.data import ROOT
 
@@ -59,6 +61,7 @@ WRITE_SCRIPT = """
 import sys
 from pathlib import Path
 from mskg.build import write_store
+from mskg.errors import StoreUnavailableError
 from tests.build_helpers import hand_made
 write_store(Path(sys.argv[1]), [hand_made(f"doc-{i}", sys.argv[2]) for i in range(6)])
 print("done", flush=True)
@@ -98,3 +101,24 @@ def test_a_build_killed_midway_leaves_the_previous_store(tmp_path: Path) -> None
     assert third.wait(timeout=120) == 0, third.communicate()
     after = open_store(tmp_path).quads()
     assert after != before and any("Changed." in line for line in after)
+
+
+def test_a_second_writer_is_store_in_use(tmp_path: Path) -> None:
+    write_store(tmp_path, [hand_made("doc-a")])
+    with StoreWriter(tmp_path):
+        with pytest.raises(StoreUnavailableError, match="store in use by another build"):
+            write_store(tmp_path, [hand_made("doc-b")])
+    assert hand_made("doc-b").graph_name not in open_store(tmp_path).graph_names()
+
+
+def test_readers_keep_the_old_store_while_a_build_writes(tmp_path: Path) -> None:
+    first = _write_in_subprocess(tmp_path, "Mitoxantrone increased the number of NK cells.", None)
+    assert first.wait(timeout=120) == 0, first.communicate()
+    reader = open_store(tmp_path)
+    before = reader.quads()
+    second = _write_in_subprocess(tmp_path, "Mitoxantrone increased the number of NK cells. Changed.", "1")
+    _wait_for_half_written(tmp_path, second)
+    assert open_store(tmp_path).quads() == before
+    assert second.wait(timeout=120) == 0, second.communicate()
+    assert reader.quads() == before
+    assert open_store(tmp_path).quads() != before

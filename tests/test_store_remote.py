@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from mskg.errors import StoreUnavailableError
 from mskg.stores import open_store
 from mskg.stores.remote import Endpoint, RemoteStore
