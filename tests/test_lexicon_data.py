@@ -145,3 +145,10 @@ def test_every_evidence_type_is_mapped_to_eco(g: Graph, value: str) -> None:
 ])
 def test_the_field_is_covered_not_just_the_seed(terms: dict[URIRef, str], category: str, minimum: int) -> None:
     assert sum(1 for c in terms.values() if c == category) >= minimum
+
+
+def test_every_mapping_to_an_external_identifier_records_its_source(g: Graph, terms: dict[URIRef, str]) -> None:
+    unsourced = [curie(str(t)) for t in terms
+                 if any(not is_minted(o) for m in SKOS_MAPPINGS for o in g.objects(t, m))
+                 and g.value(t, DCTERMS.source) is None]
+    assert unsourced == []
