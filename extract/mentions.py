@@ -70,17 +70,20 @@ class Matcher:
         for key, iri in lexicon.index.items():
             term = lexicon.terms[iri]
             if len(key) == 1 and key[0].isalpha() and len(key[0]) >= self.min_fuzzy and term.category in settings["categories"]:
-                self.fuzzy_words.setdefault(key[0][0], []).append((key[0], iri))
+                self.fuzzy_words.setdefault(key[0][:2], []).append((key[0], iri))
         self.classes = {p for t in lexicon.terms.values() for p in t.parents}
+        self._cache: dict[str, Term | None] = {}
 
     def names(self, text: str, start: int = 0, end: int | None = None, defined: dict[Key, str] | None = None) -> list[Mention]:
         """Exact and defined-abbreviation mentions in `text[start:end]`, longest match first."""
         tokens = tokenize(text, start, end)
-        glue = [_glued(text, tokens, i) for i in range(len(tokens))]
+        defined = defined or {}
+        firsts = self.lexicon.first_words | {k[0] for k in defined}
+        span = _spans(text, tokens)
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            hit = self._longest(text, tokens, glue, i, defined or {})
+            hit = self._longest(tokens, span, i, defined) if tokens[i].norm in firsts else None
             if hit:
                 length, term, kind = hit
                 found.append(Mention(tokens[i].start, tokens[i + length - 1].end, kind, term))
@@ -89,20 +92,15 @@ class Matcher:
                 i += 1
         return found
 
-    def _longest(self, text: str, tokens: list[Token], glue: list[bool], i: int, defined: dict[Key, str]) -> tuple[int, Term, str] | None:
-        first = tokens[i].norm
-        if (first not in self.lexicon.first_words and not any(k[0] == first for k in defined)) or (i > 0 and glue[i - 1]):
+    def _longest(self, tokens: list[Token], span: list[int], i: int, defined: dict[Key, str]) -> tuple[int, Term, str] | None:
+        if span[i] == 0:
             return None
-        longest = min(self.lexicon.max_words, len(tokens) - i)
-        for length in range(longest, 0, -1):
-            last = i + length - 1
-            if glue[last] or not all(_INNER.fullmatch(text, tokens[j].end, tokens[j + 1].start) for j in range(i, last)):
-                continue
-            key = tuple(t.norm for t in tokens[i : last + 1])
+        for length in range(min(self.lexicon.max_words, span[i]), 0, -1):
+            key = tuple(t.norm for t in tokens[i : i + length])
             if key in defined:
                 return length, self.lexicon.terms[defined[key]], "abbreviation"
             term = self.lexicon.lookup(key)
-            if term:
+            if term and (length == span[i] or not _glued_at(tokens, i + length - 1)):
                 return length, term, "name"
         return None
 
@@ -145,8 +143,15 @@ class Matcher:
         return found
 
     def _closest(self, word: str) -> Term | None:
+        if word not in self._cache:
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[word] = self._nearest(word)
+        return self._cache[word]
+
+    def _nearest(self, word: str) -> Term | None:
         limit = max((d for n, d in self.max_distance if len(word) >= n), default=0)
-        scored = sorted((edit_distance(word, cand, limit), iri) for cand, iri in self.fuzzy_words.get(word[0], ()))
+        scored = sorted((edit_distance(word, cand, limit), iri) for cand, iri in self.fuzzy_words.get(word[:2], ()) if abs(len(cand) - len(word)) <= limit)
         best = [iri for dist, iri in scored if 0 < dist <= limit and dist == scored[0][0]]
         return self.lexicon.terms[best[0]] if len(set(best)) == 1 else None
 
@@ -183,9 +188,19 @@ def _overlaps(s: int, e: int, taken: list[Mention], allowed: list[Mention]) -> b
     return any(t.start < e and s < t.end for t in taken if t not in allowed)
 
 
-def _glued(text: str, tokens: list[Token], i: int) -> bool:
+def _glued_at(tokens: list[Token], i: int) -> bool:
     """True when token i runs straight into the next one ("CD" + "8" in "CD8")."""
     return i + 1 < len(tokens) and tokens[i].end == tokens[i + 1].start
+
+
+def _spans(text: str, tokens: list[Token]) -> list[int]:
+    """For each token, how many tokens a name starting there may cover (0: it is glued to the one before)."""
+    n = len(tokens)
+    joins = [_INNER.fullmatch(text, tokens[j].end, tokens[j + 1].start) is not None for j in range(n - 1)]
+    span = [1] * n
+    for j in range(n - 2, -1, -1):
+        span[j] = span[j + 1] + 1 if joins[j] else 1
+    return [0 if j > 0 and _glued_at(tokens, j - 1) else span[j] for j in range(n)]
 
 
 def _initials_fit(letters: list[str], words: list[str]) -> bool:
