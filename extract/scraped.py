@@ -23,6 +23,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     data = load_data("boilerplate.json")
     found = {name: re.compile("|".join(f"(?:{p})" for p in data[name])) for name in ("drop", "footer")}
     found["byline"] = re.compile(data["byline"])
+    found["comment_author"] = re.compile(data["comment_author"].removeprefix("^"))  # matched at a position
     return found
 
 
@@ -113,8 +114,20 @@ def _comment_segments(text: str, spans: list[Span]) -> list[Segment]:
     """Comment segments numbered from 1, each linked to the earlier comment it quotes."""
     finder, out = ReplyFinder(), []
     for n, (s, e) in enumerate(spans, start=1):
+        author, s = comment_author(text, s, e)
         quote, target = finder.add(text[s:e])
         extra = {"quote_start": s + quote[0], "quote_end": s + quote[1]} if quote else {}
         reply_to = f"comment-{target + 1}" if target is not None else None
-        out.append(segment(f"comment-{n}", "comment", (s, e), comment_index=n, reply_to=reply_to, **extra))
+        out.append(segment(f"comment-{n}", "comment", (s, e), author=author, comment_index=n, reply_to=reply_to, **extra))
     return out
+
+
+def comment_author(text: str, start: int, end: int) -> tuple[str | None, int]:
+    """The writer named on a comment's first line ("Anna said...") and where its words start."""
+    line_end = text.find("\n", start, end)
+    m = _patterns()["comment_author"].match(text, start, line_end) if line_end > 0 else None
+    if m is None:
+        return None, start
+    name = " ".join(m.group("author").split())
+    unknown = name.casefold() in load_data("boilerplate.json")["unknown_authors"]
+    return (None if unknown else name), trim(text, line_end, end)[0]

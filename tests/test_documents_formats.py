@@ -140,3 +140,21 @@ def test_byline_under_the_title_does_not_end_the_post(tmp_path: Path) -> None:
     assert [s.id for s in doc.segments] == ["title", "body", "comment-1"]
     body = doc.segment("body")
     assert doc.text[body.start : body.end] == "About a third of people develop thyroid disease."
+
+
+def test_scraped_comment_opening_with_its_writer_has_that_author(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "Siponimod in SPMS\n\nSiponimod slows disability in active SPMS.\n\nLeave a Reply\n\n"
+        "  \u2022 Lucy said...\n    Siponimod made my heart rate drop on day one.\n\n"
+        "  \u2022 Anonymous said...\n    Same for me.\n\n"
+        "  \u2022 Nobody said this would be easy.\n\nRecent Posts\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    comments = [(s.author, doc.text[s.start : s.end]) for s in doc.segments if s.kind == "comment"]
+    assert comments == [
+        ("Lucy", "Siponimod made my heart rate drop on day one."),
+        (None, "Same for me."),
+        (None, "Nobody said this would be easy."),
+    ]
