@@ -158,3 +158,17 @@ def test_scraped_comment_opening_with_its_writer_has_that_author(tmp_path: Path)
         (None, "Same for me."),
         (None, "Nobody said this would be easy."),
     ]
+
+
+def test_blogger_scrape_byline_with_time_and_reply_links(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(
+        "Ofatumumab at home\n\nOfatumumab is injected monthly under the skin.\n\n"
+        "Posted by MouseDoctor at 07:30\n\n  \u2022 Kate said...\n    Easy to inject.\n    Reply\n\n"
+        "  \u2022 Is it as good as ocrelizumab?\n    Delete\n\nBlog Archive\n",
+        encoding="utf-8",
+    )
+    doc = read_document(path)
+    assert doc.author == "MouseDoctor"
+    comments = [(s.author, doc.text[s.start : s.end]) for s in doc.segments if s.kind == "comment"]
+    assert comments == [("Kate", "Easy to inject."), (None, "Is it as good as ocrelizumab?")]
