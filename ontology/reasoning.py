@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from rdflib import OWL, RDF, Graph, URIRef
 
 from mskg.errors import InputError, MskgError
-from mskg.namespaces import ONTOLOGY_IRI
+from mskg.identifiers import curie
+from mskg.namespaces import ID, MSKG, ONTOLOGY_IRI
 from mskg.ontology import ontology_graph, resource_text
 from mskg.ontology.loading import parse_turtle
 
@@ -59,6 +60,36 @@ def declared_individuals(data: Graph) -> Graph:
         if isinstance(s, URIRef) and not str(cls).startswith(owl_ns):
             out.add((s, RDF.type, OWL.NamedIndividual))
     return out
+
+
+def representative(term: URIRef) -> URIRef:
+    """The one individual that stands for a term (a class IRI) when reasoning over findings."""
+    return ID[f"instance/{curie(str(term))}"]
+
+
+def findings_as_individuals(data: Graph) -> Graph:
+    """A punning-free copy of the findings in `data`: class IRIs become individuals of them.
+
+    Findings name terms by their class IRIs (`mskg:subject CHEBI:50729`); OWL needs an
+    individual there, so each term gets one `representative` typed with the term's class.
+    """
+    out = Graph()
+    for finding in sorted(set(data.subjects(RDF.type, MSKG.Finding))):
+        out.add((finding, RDF.type, MSKG.Finding))
+        for polarity in data.objects(finding, MSKG.polarity):
+            out.add((finding, MSKG.polarity, polarity))
+        for prop in (MSKG.subject, MSKG.object):
+            for term in data.objects(finding, prop):
+                if isinstance(term, URIRef):
+                    out.add((finding, prop, representative(term)))
+                    out.add((representative(term), RDF.type, term))
+    return out
+
+
+def terms_in_class(result: ReasonerResult, data: Graph, cls: URIRef) -> list[str]:
+    """The term IRIs of `data`'s findings whose representative HermiT placed in `cls`, sorted."""
+    terms = {o for p in (MSKG.subject, MSKG.object) for o in data.objects(None, p) if isinstance(o, URIRef)}
+    return sorted(str(t) for t in terms if str(cls) in result.classes_of(representative(t)))
 
 
 def refuse_imports(g: Graph, source: str) -> None:

@@ -116,3 +116,23 @@ def test_owl_imports_are_refused_before_any_socket_or_process_is_opened(tmp_path
     assert result.exit_code == 2
     assert "owl:imports" in result.output and str(edited) in result.output
     assert AUDITED == []
+
+
+FINDINGS_TTL = """@prefix mskg: <https://w3id.org/mskg/> .
+@prefix obo: <http://purl.obolibrary.org/obo/> .
+
+<https://w3id.org/mskg/id/finding/a> a mskg:Finding ; mskg:subject obo:CHEBI_50729 ; mskg:relation mskg:promotesMaturationOf ;
+    mskg:object obo:CL_0000824 ; mskg:polarity mskg:Positive .
+<https://w3id.org/mskg/id/finding/b> a mskg:Finding ; mskg:subject <https://identifiers.org/drugbank:DB00111> ; mskg:relation mskg:affects ;
+    mskg:object obo:CL_0000623 ; mskg:polarity mskg:Negative .
+"""
+
+
+@pytest.mark.reasoner
+@pytest.mark.skipif(not java_available(), reason="HermiT needs Java and `java` is not on PATH")
+def test_check_lists_the_drugs_the_reasoner_classifies_from_findings(tmp_path: Path) -> None:
+    data = tmp_path / "findings.ttl"
+    data.write_text(FINDINGS_TTL)
+    result = _run("ontology", "check", "--data", str(data))
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == ["consistent", "NK-cell-modulating drug\tCHEBI:50729\tmitoxantrone"]

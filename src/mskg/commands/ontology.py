@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 import click
-from rdflib import Graph
+from rdflib import RDFS, Graph, URIRef
 
 from mskg.errors import InputError
+from mskg.identifiers import curie
+from mskg.namespaces import MSKG
 from mskg.ontology import ontology_graph
 from mskg.ontology.loading import parse_turtle
 from mskg.ontology.stats import compute_stats
@@ -51,12 +53,28 @@ def stats(path: Path | None) -> None:
 
 @command.command(name="check")
 @FILE_OPTION
-def check(path: Path | None) -> None:
-    """Run the HermiT reasoner: print consistent/inconsistent (exit 1 when inconsistent)."""
-    from mskg.ontology.reasoning import reasoning_graph, run_hermit
+@click.option("--data", "data_paths", multiple=True, type=click.Path(path_type=Path),
+              help="Findings to classify (.ttl, .trig, .nt, .nq, .jsonld, .rdf), e.g. from `mskg export`.")
+def check(path: Path | None, data_paths: tuple[Path, ...]) -> None:
+    """Run HermiT: print consistent/inconsistent (exit 1 when inconsistent) and the classified drugs."""
+    from mskg.ontology.reasoning import findings_as_individuals, reasoning_graph, run_hermit, terms_in_class
 
     source = str(path) if path is not None else "mskg.ttl"
-    result = run_hermit(reasoning_graph(base=load_ontology(path)), source=source)
+    ontology = load_ontology(path)
+    data = read_data(data_paths)
+    result = run_hermit(reasoning_graph(base=ontology, extra=findings_as_individuals(data)), source=source)
     click.echo("consistent" if result.consistent else "inconsistent")
     if not result.consistent:
         sys.exit(1)
+    for term in terms_in_class(result, data, MSKG.NKCellModulatingDrug):
+        click.echo(f"NK-cell-modulating drug\t{curie(term)}\t{ontology.value(URIRef(term), RDFS.label) or ''}")
+
+
+def read_data(paths: tuple[Path, ...]) -> Graph:
+    """All triples of the given RDF files, read safely (nothing fetched, errors with positions)."""
+    from mskg.ontology.inputs import read_rdf
+
+    data = Graph()
+    for data_path in paths:
+        data += read_rdf(data_path)
+    return data
