@@ -13,7 +13,7 @@ import click
 from mskg import __version__
 from mskg.errors import MskgError
 
-COMMANDS = ("ontology", "build", "findings", "query", "queries", "export", "load")
+COMMANDS = ("ontology", "build", "findings", "query", "queries", "export", "load", "validate")
 
 
 class MskgGroup(click.Group):
