@@ -52,11 +52,15 @@ def _in_comments(node: Node) -> bool:
 
 def _first(root: Node, classes: list[str], stop: Callable[[Node], bool] = lambda n: False) -> Node | None:
     """The first element carrying the first class of `classes` that occurs at all."""
-    for name in classes:
-        found = next((n for n in root.iter(stop) if name in n.classes), None)
-        if found is not None:
-            return found
-    return None
+    best: tuple[int, Node] | None = None
+    for node in root.iter(stop):
+        for rank, name in enumerate(classes[: best[0] if best else len(classes)]):
+            if name in node.classes:
+                best = (rank, node)
+                break
+        if best is not None and best[0] == 0:
+            break
+    return best[1] if best else None
 
 
 def _first_tag(root: Node, tags: list[str]) -> Node | None:

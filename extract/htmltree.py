@@ -41,10 +41,14 @@ class Node:
 
     def iter(self, stop: Callable[[Node], bool] = lambda n: False) -> Iterator[Node]:
         """Descendant elements in document order, not entering (nor yielding) `stop` nodes."""
-        for child in self.children:
-            if isinstance(child, Node) and not stop(child):
+        stack = [iter(self.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif isinstance(child, Node) and not stop(child):
                 yield child
-                yield from child.iter(stop)
+                stack.append(iter(child.children))
 
     def ancestors(self) -> Iterator[Node]:
         """Parent, grandparent, ... up to the root."""
