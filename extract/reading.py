@@ -14,6 +14,7 @@ from mskg.errors import InputError
 
 SNIFF_CHARS = 65536
 MAX_CONTROL_SHARE = 0.05
+WIDE_BOMS = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -34,6 +35,9 @@ def read_text(path: Path) -> str:
     data = read_bytes(path)
     if not data:
         raise InputError("empty file", path=path)
+    for bom, name in WIDE_BOMS:
+        if data.startswith(bom):
+            raise InputError(f"{name} text is not read: save the file as UTF-8", path=path, line=1, column=1)
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = byte_position(data, nul)

@@ -128,3 +128,8 @@ def test_iter_documents_refuses_a_missing_path(tmp_path: Path) -> None:
 def test_iter_documents_names_each_file_once(tmp_path: Path) -> None:
     post = write(tmp_path, "a.txt", b"x")
     assert list(iter_documents([tmp_path, post, tmp_path])) == [post]
+
+
+def test_utf16_text_is_refused_with_its_encoding_named(tmp_path: Path) -> None:
+    err = refused(write(tmp_path, "wide.txt", "Title\n\nNatalizumab.\n".encode("utf-16")))
+    assert "UTF-16" in err.message and (err.line, err.column) == (1, 1)
