@@ -14,10 +14,11 @@ from mskg.extract.model import Document
 from mskg.extract.plaintext import parse_plain
 from mskg.extract.reading import read_bytes, read_text
 from mskg.extract.scraped import parse_scraped
-from mskg.extract.structure import Parsed
+from mskg.extract.structure import Parsed, load_data
 
-TEXT_SUFFIXES = (".txt", ".text")
-HTML_SUFFIXES = (".html", ".htm")
+FORMATS = load_data("formats.json")
+TEXT_SUFFIXES: tuple[str, ...] = tuple(FORMATS["text_suffixes"])
+HTML_SUFFIXES: tuple[str, ...] = tuple(FORMATS["html_suffixes"])
 DOCUMENT_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 
 
@@ -65,7 +66,11 @@ def _check_path(path: Path) -> None:
 
 def detect_format(path: Path, text: str) -> str:
     """`html` or `text`, from the extension and the content (markup in a `.txt` is HTML)."""
-    head = text[:512].lstrip("\ufeff \t\r\n").lower()
+    head = text[:512].lstrip("\ufeff \t\r\n")
+    for opening, name in FORMATS["foreign_openings"].items():
+        if head.startswith(opening):
+            raise InputError(f"unknown format: this is {name}, not a blog post", path=path, line=1, column=1)
+    head = head.lower()
     markup = head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in text[:4096].lower()
     if path.suffix.lower() in HTML_SUFFIXES:
         if not markup and "<" not in text[:4096]:

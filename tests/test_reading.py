@@ -133,3 +133,16 @@ def test_iter_documents_names_each_file_once(tmp_path: Path) -> None:
 def test_utf16_text_is_refused_with_its_encoding_named(tmp_path: Path) -> None:
     err = refused(write(tmp_path, "wide.txt", "Title\n\nNatalizumab.\n".encode("utf-16")))
     assert "UTF-16" in err.message and (err.line, err.column) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "what"),
+    [
+        ("paper.txt", b"%PDF-1.7\nsome text", "PDF"),
+        ("note.txt", b"{\\rtf1\\ansi Natalizumab}", "RTF"),
+        ("graph.html", b"@prefix mskg: <https://w3id.org/mskg/> .", "Turtle"),
+    ],
+)
+def test_other_formats_under_a_document_extension_are_refused(tmp_path: Path, name: str, data: bytes, what: str) -> None:
+    err = refused(write(tmp_path, name, data))
+    assert "unknown format" in err.message and what in err.message
