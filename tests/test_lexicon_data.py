@@ -152,3 +152,17 @@ def test_every_mapping_to_an_external_identifier_records_its_source(g: Graph, te
                  if any(not is_minted(o) for m in SKOS_MAPPINGS for o in g.objects(t, m))
                  and g.value(t, DCTERMS.source) is None]
     assert unsourced == []
+
+
+def test_every_term_iri_compresses_to_a_valid_curie(terms: dict[URIRef, str]) -> None:
+    assert sorted(curie(str(t)) for t in terms if not is_valid_curie(curie(str(t)))) == []
+
+
+def test_no_term_sits_under_two_categories(g: Graph) -> None:
+    from mskg.ontology.stats import CATEGORIES
+
+    seen: dict[URIRef, set[str]] = defaultdict(set)
+    for name, root in CATEGORIES.items():
+        for term in g.transitive_subjects(RDFS.subClassOf, root):
+            seen[term].add(name)
+    assert {curie(str(t)): sorted(c) for t, c in seen.items() if len(c) > 1} == {}
