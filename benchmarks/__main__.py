@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--no-validate-script", action="store_true", help="skip benchmarks/validate_single.py")
     run.add_argument("--rdflib-timeout", type=float, default=15.0, help="seconds per query on rdflib")
     run.add_argument("--query-runs", type=int, default=20, help="timed runs per query on the embedded store")
+    run.add_argument("--build-timeout", type=float, help="kill `mskg build` after this many seconds")
     run.add_argument("--validation-timeout", type=float, default=180.0, help="seconds for full pySHACL validation")
     prof = sub.add_parser("profile", help="pyinstrument profile of extraction or the build (one process)")
     prof.add_argument("stage", choices=STAGES)
@@ -44,7 +45,7 @@ def _run(args: argparse.Namespace, argv: list[str]) -> None:
         opts = Options(tuple(args.sizes), args.work or Path(tmp), args.output, args.seed,
                        server=not args.no_server, validate_script=not args.no_validate_script,
                        rdflib_timeout=args.rdflib_timeout, validation_timeout=args.validation_timeout,
-                       query_runs=args.query_runs)
+                       query_runs=args.query_runs, build_timeout=args.build_timeout)
         run(opts, argv)
 
 

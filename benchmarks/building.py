@@ -14,9 +14,10 @@ MSKG = ("-c", "from mskg.cli import main; main()")
 
 @dataclass(frozen=True)
 class BuildRun:
-    """Wall time, exit code and peak memory (largest process; whole process tree) of one build."""
+    """Wall and CPU time (all processes), exit code and peak memory (largest process; process tree) of one build."""
 
     seconds: float
+    cpu_seconds: float
     returncode: int
     max_rss_mib: float
     tree_rss_mib: float
@@ -28,9 +29,10 @@ def mskg_command(*args: str) -> list[str]:
     return [sys.executable, *MSKG, *args]
 
 
-def measured(cmd: list[str]) -> dict[str, float]:
-    """Run `cmd` under benchmarks.rusage and return what it measured."""
-    wrapper = [sys.executable, "-m", "benchmarks.rusage", *cmd]
+def measured(cmd: list[str], timeout: float | None = None) -> dict[str, float]:
+    """Run `cmd` under benchmarks.rusage (killed after `timeout` seconds) and return what it measured."""
+    limit = ["--timeout", str(timeout)] if timeout else []
+    wrapper = [sys.executable, "-m", "benchmarks.rusage", *limit, *cmd]
     out = subprocess.run(wrapper, cwd=ROOT, stdout=subprocess.PIPE, check=True).stdout
     return json.loads(out.decode("utf-8").strip().splitlines()[-1])
 
@@ -43,11 +45,11 @@ def store_quads(store: Path) -> int:
     return len(open_database(path, read_only=True)) if path else 0
 
 
-def run_build(corpus: Path, store: Path) -> BuildRun:
-    """`mskg build CORPUS --store STORE` end to end: read, extract, validate, store."""
-    m = measured(mskg_command("build", str(corpus), "--store", str(store)))
+def run_build(corpus: Path, store: Path, timeout: float | None = None) -> BuildRun:
+    """`mskg build CORPUS --store STORE` end to end: read, extract, validate, store (killed after `timeout` s)."""
+    m = measured(mskg_command("build", str(corpus), "--store", str(store)), timeout)
     quads = store_quads(store) if m["returncode"] == 0 else 0
-    return BuildRun(m["seconds"], int(m["returncode"]), m["max_rss_mib"], m["tree_rss_mib"], quads)
+    return BuildRun(m["seconds"], m["cpu_seconds"], int(m["returncode"]), m["max_rss_mib"], m["tree_rss_mib"], quads)
 
 
 def dump_nquads(store: Path) -> bytes:

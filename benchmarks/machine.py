@@ -37,9 +37,19 @@ def _version(name: str) -> str:
         return "not installed"
 
 
-def machine() -> dict[str, str]:
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: other work on the machine skews wall-clock figures."""
+    try:
+        return " ".join(f"{v:.2f}" for v in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def machine(load_at_start: str = "") -> dict[str, str]:
     """The facts RESULTS.md records about the machine, in a fixed order."""
     facts = {"CPU": _cpu_model(), "cores": str(os.cpu_count()), "RAM": _ram_gib(),
-             "OS": f"{platform.system()} {platform.release()}", "Python": platform.python_version()}
+             "OS": f"{platform.system()} {platform.release()}", "Python": platform.python_version(),
+             "load average at start (1/5/15 min)": load_at_start or load_average(),
+             "load average at end (1/5/15 min)": load_average()}
     facts.update({name: _version(name) for name in PACKAGES})
     return facts

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from benchmarks import building, extraction, loading, querying, validating
 from benchmarks.generate import DEFAULT_SEED, read_planted, write_corpus
-from benchmarks.machine import machine
+from benchmarks.machine import load_average, machine
 from benchmarks.report import render
 from benchmarks.results import SizeResult
 from benchmarks.scoring import score
@@ -32,6 +32,7 @@ class Options:
     rdflib_timeout: float = querying.RDFLIB_TIMEOUT_SECONDS
     validation_timeout: float = validating.FULL_TIMEOUT_SECONDS
     query_runs: int = querying.OXI_RUNS
+    build_timeout: float | None = None
 
 
 def say(message: str) -> None:
@@ -73,7 +74,7 @@ def run_size(n: int, opts: Options, full_validation: bool = True) -> SizeResult:
     startup, serial, parallel = _extract(n, corpus.directory)
     quality = score(read_planted(corpus.directory), serial.rows, {p.stem for p in corpus.directory.glob("*.json")})
     say(f"{n}: mskg build")
-    build = building.run_build(corpus.directory, work / "store")
+    build = building.run_build(corpus.directory, work / "store", opts.build_timeout)
     loads = validation = None
     timings: tuple = ()
     parse_seconds = None
@@ -85,6 +86,7 @@ def run_size(n: int, opts: Options, full_validation: bool = True) -> SizeResult:
 
 def run(opts: Options, argv: Sequence[str]) -> str:
     """Run every size, write the report to `opts.output`, and return its text."""
+    load_at_start = load_average()
     results: list[SizeResult] = []
     for n in sorted(opts.sizes):
         timed_out = any(r.validation and r.validation.full is None for r in results)
@@ -93,7 +95,7 @@ def run(opts: Options, argv: Sequence[str]) -> str:
     checks = check_targets(results)
     command = "python -m benchmarks " + shlex.join(argv)
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    text = render(results, checks, machine(), command, date, script)
+    text = render(results, checks, machine(load_at_start), command, date, script)
     opts.output.write_text(text, encoding="utf-8")
     for c in checks:
         print(f"{c.status:8} {c.target}: {c.measured}")

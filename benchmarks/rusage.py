@@ -1,4 +1,4 @@
-"""Run a command and report its wall time and peak memory as JSON on stdout.
+"""Run a command and report its wall time, CPU time and peak memory as JSON on stdout.
 
 Run as `python -m benchmarks.rusage CMD...` so that RUSAGE_CHILDREN covers only that
 command and its workers. `max_rss_mib` is the largest single process (getrusage);
@@ -8,7 +8,9 @@ command and its workers. `max_rss_mib` is the largest single process (getrusage)
 from __future__ import annotations
 
 import json
+import os
 import resource
+import signal
 import subprocess
 import sys
 import time
@@ -48,19 +50,29 @@ def tree_rss_kib(root: int) -> int:
     return total
 
 
-def measure(cmd: list[str]) -> dict[str, float | int]:
-    """Run `cmd` (its output to our stderr) and return seconds, return code and peak memory."""
+def measure(cmd: list[str], timeout: float | None = None) -> dict[str, float | int]:
+    """Run `cmd` (its output to our stderr) and return seconds, return code and peak memory.
+
+    Past `timeout` seconds the command and everything it started are killed (return code -9).
+    """
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=sys.stderr)
+    proc = subprocess.Popen(cmd, stdout=sys.stderr, start_new_session=True)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_rss_kib(proc.pid))
+        if timeout is not None and time.perf_counter() - started > timeout:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+            break
         time.sleep(SAMPLE_SECONDS)
     seconds = time.perf_counter() - started
-    max_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return {"seconds": seconds, "returncode": proc.returncode,
-            "max_rss_mib": max_rss / 1024, "tree_rss_mib": peak / 1024}
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"seconds": seconds, "returncode": proc.returncode, "cpu_seconds": usage.ru_utime + usage.ru_stime,
+            "max_rss_mib": usage.ru_maxrss / 1024, "tree_rss_mib": peak / 1024}
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(sys.argv[1:])))
+    args, limit = sys.argv[1:], None
+    if args[:1] == ["--timeout"]:
+        args, limit = args[2:], float(args[1])
+    print(json.dumps(measure(args, limit)))

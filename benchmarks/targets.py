@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from benchmarks.building import BuildRun
 from benchmarks.results import SizeResult
 
 FULL_SIZE = 10_000
@@ -16,6 +17,7 @@ QUERY_P50_MS = 100.0
 QUERY_RATIO = 20.0
 SINGLE_CLAIM_SECONDS = 1.0
 QUALITY = 0.95
+KILLED = -9
 
 
 @dataclass(frozen=True)
@@ -35,11 +37,20 @@ def _size(results: Sequence[SizeResult], n: int) -> SizeResult | None:
     return next((r for r in results if r.n == n), None)
 
 
+def _failed_build(b: BuildRun) -> list[Check]:
+    what = f"killed after {b.seconds:.0f} s" if b.returncode == KILLED else f"build failed (exit code {b.returncode})"
+    return [Check("10,000 posts built end to end in < 2 min", what, "MISS"),
+            Check("peak memory of that build < 4 GB", f"{b.tree_rss_mib:.0f} MiB before it stopped", "NOT RUN"),
+            Check("build time linear: build(10k) <= 12 x build(1k)", what, "NOT RUN")]
+
+
 def _build_checks(full: SizeResult | None, small: SizeResult | None) -> list[Check]:
-    if full is None or full.build.returncode != 0:
+    if full is None:
         return [Check("10,000 posts built end to end in < 2 min", "not measured", "NOT RUN"),
                 Check("peak memory of that build < 4 GB", "not measured", "NOT RUN"),
                 Check("build time linear: build(10k) <= 12 x build(1k)", "not measured", "NOT RUN")]
+    if full.build.returncode != 0:
+        return _failed_build(full.build)
     b = full.build
     growth = b.seconds / small.build.seconds if small and small.build.returncode == 0 else None
     return [Check("10,000 posts built end to end in < 2 min", f"{b.seconds:.1f} s", _verdict(b.seconds < BUILD_SECONDS)),

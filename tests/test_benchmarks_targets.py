@@ -20,7 +20,7 @@ def _result(n: int, build_seconds: float, p50_ms: float = 5.0, rdflib_ms: float 
     run = Throughput(1, n, n / 100, ())
     score = Score(100, 100, matched, 1.0, 1.0, (), (), ())
     query = QueryTiming("q", Latency(20, p50_ms, p50_ms, 1), Latency(3, rdflib_ms, rdflib_ms, 1))
-    return SizeResult(n, corpus, 1.0, 0.1, run, run, score, BuildRun(build_seconds, 0, 500.0, tree_mib, 10 * n),
+    return SizeResult(n, corpus, 1.0, 0.1, run, run, score, BuildRun(build_seconds, build_seconds, 0, 500.0, tree_mib, 10 * n),
                       None, ValidationTimes(0.2, None, 0, None), (query,), 1.0)
 
 
@@ -56,3 +56,11 @@ def test_without_a_10k_run_the_scale_targets_are_not_run() -> None:
     assert _status(checks, "< 2 min") == "NOT RUN"
     assert _status(checks, "p50 < 100 ms") == "NOT RUN"
     assert _status(checks, "single-claim") == "PASS"
+
+
+def test_a_build_killed_at_its_time_limit_is_a_miss() -> None:
+    killed = _result(10000, 1800.0)
+    killed = SizeResult(**{**killed.__dict__, "build": BuildRun(1800.0, 3000.0, -9, 900.0, 2000.0, 0)})
+    checks = check_targets([_result(1000, 10.0), killed])
+    assert _status(checks, "< 2 min") == "MISS"
+    assert "killed after 1800 s" in next(c.measured for c in checks if "< 2 min" in c.target)
