@@ -68,6 +68,8 @@ def _flatten(dataset: Dataset) -> Graph:
 def _read_text_rdf(path: Path, fmt: str) -> Graph:
     text = read_text(path)
     check_syntax(text, fmt=fmt, source=str(path))
+    if fmt in ("turtle", "nt"):
+        return Graph().parse(data=text, format=fmt)
     dataset = Dataset(default_union=True)
     dataset.parse(data=text, format=fmt)
     return _flatten(dataset)
