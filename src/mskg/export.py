@@ -113,7 +113,10 @@ def jsonld(quads: list[ox.Quad]) -> dict:
 def write_atomically(path: Path, quads: Iterable[ox.Quad], fmt: str) -> None:
     """Write the export to `path` through a temp file and os.replace: a failure keeps the old file."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or Path("."))
+    except OSError as exc:
+        raise InputError(f"cannot write here: {exc.strerror}", path=path) from None
     try:
         with os.fdopen(fd, "wb") as out:
             serialise(quads, fmt, out)

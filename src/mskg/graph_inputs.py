@@ -44,6 +44,8 @@ def _graph_of(quad: ox.Quad, fallback: str, path: Path) -> str:
 def read_graph_file(path: Path) -> list[Graph]:
     """The named graphs of one RDF file, sorted by name; InputError with line and column if broken."""
     path = Path(path)
+    if not is_graph_file(path):
+        raise InputError(f"unknown RDF file type {path.suffix or '(none)'!r}; expected {', '.join(GRAPH_SUFFIXES)}", path=path)
     fmt = GRAPH_SUFFIXES[path.suffix.lower()]
     text = read_text(path)
     check_syntax(text, fmt=fmt, source=str(path))

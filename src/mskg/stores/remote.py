@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import time
 import urllib.error
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 import pyoxigraph as ox
@@ -27,7 +29,7 @@ from SPARQLWrapper.SPARQLExceptions import (
     URITooLong,
 )
 
-from mskg.errors import QueryError, StoreUnavailableError
+from mskg.errors import InputError, QueryError, StoreUnavailableError
 from mskg.stores.base import Row, Solutions, Term
 from mskg.stores.binding import with_values
 from mskg.stores.credentials import credentials, redact
@@ -50,7 +52,19 @@ class Endpoint:
         """Oxigraph's layout by default: `URL/query` and `URL/store` (URL may end in /query)."""
         base = url.rstrip("/")
         base = base[: -len("/query")] if base.endswith("/query") else base
-        return cls(query_url or f"{base}/query", store_url or f"{base}/store")
+        return cls(_checked(query_url or f"{base}/query"), _checked(store_url or f"{base}/store"))
+
+
+def _checked(url: str) -> str:
+    """The URL itself if it is http(s) with a host and a valid port; else an InputError that hides credentials."""
+    try:
+        parts = urlsplit(url)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and (parts.port or 0) >= 0
+    except ValueError:
+        valid = False
+    if not valid:
+        raise InputError(f"endpoint {re.sub('//[^/]*@', '//', url)}: not an http:// or https:// URL with a host")
+    return url
 
 
 def _term(value: Mapping[str, str]) -> Term:

@@ -45,7 +45,10 @@ class StoreWriter:
         self.db: ox.Store | None = None
 
     def __enter__(self) -> StoreWriter:
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreUnavailableError(f"cannot create the store directory: {exc.strerror}", path=self.root) from None
         _check_not_bare_database(self.root)
         self._lock()
         try:

@@ -1,0 +1,71 @@
+"""Every CLI error is one line on stderr with a non-zero exit, never a traceback: regressions
+found by feeding each command hostile arguments by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mskg.build import write_store
+from mskg.cli import cli
+from tests.build_helpers import hand_made
+
+pytestmark = pytest.mark.hardening
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def one_line(err: str) -> str:
+    (line,) = err.splitlines()
+    assert line.startswith("mskg: ") and "Traceback" not in line
+    return line
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("store")
+    write_store(root, [hand_made("doc-a")])
+    return root
+
+
+@pytest.mark.parametrize("url", ["notaurl", "ftp://example.org/sparql", "http://[::1", "http://curator:s3cret@[::1",
+                                 "http://example.org:port/sparql", "http:///sparql"])
+@pytest.mark.parametrize("command", ["load", "query"])
+def test_a_malformed_endpoint_url_is_bad_input_in_one_line(store: Path, command: str, url: str) -> None:
+    args = ["adverse-effects"] if command == "query" else []
+    code, out, err = run(command, *args, "--endpoint", url, "--store", str(store))
+    assert code == 2 and out == ""
+    line = one_line(err)
+    assert "not an http:// or https:// URL with a host" in line
+    assert "s3cret" not in line and "curator" not in line
+
+
+def test_load_refuses_a_file_of_unknown_type_before_any_request(tmp_path: Path) -> None:
+    path = tmp_path / "claims.pdf"
+    path.write_bytes(b"%PDF-1.4\n")
+    code, _, err = run("load", str(path), "--endpoint", "http://127.0.0.1:9")
+    assert code == 2
+    assert one_line(err) == f"mskg: {path}: unknown RDF file type '.pdf'; expected .ttl, .trig, .nt, .nq"
+
+
+def test_export_into_a_missing_folder_is_one_line_and_writes_nothing(store: Path, tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "graph.ttl"
+    code, out, err = run("export", "--format", "ttl", "--output", str(target), "--store", str(store))
+    assert code == 2 and out == ""
+    assert one_line(err) == f"mskg: {target}: cannot write here: No such file or directory"
+    assert not target.parent.exists()
+
+
+def test_a_store_folder_that_cannot_be_created_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "post.txt").write_text("Mitoxantrone increased the number of NK cells.\n", encoding="utf-8")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    code, _, err = run("build", str(tmp_path / "post.txt"), "--store", str(blocker / "store"))
+    assert code == 3
+    assert one_line(err).startswith(f"mskg: {blocker / 'store'}: cannot create the store directory")
