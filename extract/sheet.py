@@ -6,7 +6,7 @@ names a document already in the store (its identifier, IRI or source address) th
 looked up in that document's text and the evidence points there; otherwise the row is its
 own small document whose text is the quote, with `source` recorded as where it came from.
 Unknown names and values are row problems with a suggestion, never exceptions; a malformed
-file or a wrong column count is an InputError naming the line.
+file is an InputError naming the line; a row with a wrong column count is a row problem.
 """
 
 from __future__ import annotations
@@ -77,7 +77,9 @@ def read_sheet(path: Path, text: str, lexicon: Lexicon, relations: Sequence[str]
         for record in reader:
             if not any(cell.strip() for cell in record):
                 continue
-            _check_width(path, reader.line_num, record)
+            if len(record) != len(COLUMNS):
+                rows.append(_wrong_width(reader.line_num, record))
+                continue
             values = dict(zip(COLUMNS, (cell.strip() for cell in record)))
             rows.append(_row(path, reader.line_num, values, lexicon, relations, find_document))
     except csv.Error as exc:
@@ -92,10 +94,10 @@ def _check_header(path: Path, header: list[str] | None) -> None:
                          path=path, line=1)
 
 
-def _check_width(path: Path, line: int, record: list[str]) -> None:
-    if len(record) != len(COLUMNS):
-        raise InputError(f"wrong column count: {len(record)} cells where the header has {len(COLUMNS)}",
-                         path=path, line=line)
+def _wrong_width(line: int, record: list[str]) -> SheetRow:
+    """A row with too few or too many cells: a row problem, so the other rows are still checked."""
+    message = f"wrong column count: {len(record)} cells where the header has {len(COLUMNS)}"
+    return SheetRow(line, problems=[RowProblem(line, "row", ",".join(record), message)])
 
 
 def _row(path: Path, line: int, values: dict[str, str], lexicon: Lexicon, relations: Sequence[str],

@@ -119,11 +119,13 @@ def test_an_empty_quote_is_a_row_violation(tmp_path: Path) -> None:
     assert f"{sheet}:2: quote: the quote is empty" in result.stdout
 
 
-def test_a_wrong_column_count_is_unreadable_input_naming_the_line(tmp_path: Path) -> None:
-    sheet = write(tmp_path, "short.csv", HEADER + "mitoxantrone,increasesAmountOf,NK cells\n")
+def test_a_wrong_column_count_is_a_violation_naming_the_row(tmp_path: Path) -> None:
+    sheet = write(tmp_path, "short.csv", HEADER + "mitoxantrone,increasesAmountOf,NK cells\n"
+                  "mitoxantrone,increasesAmountOf,NK cells,positive,asserted,study,,q,extra\n")
     result = run(str(sheet), "--store", str(tmp_path / "none"))
-    assert result.exit_code == 2
-    assert f"mskg: {sheet}:2: wrong column count: 3 cells where the header has 8" in result.stderr
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stdout.splitlines() == [f"{sheet}:2: row: wrong column count: 3 cells where the header has 8",
+                                              f"{sheet}:3: row: wrong column count: 9 cells where the header has 8"]
 
 
 def test_a_wrong_header_is_unreadable_input(tmp_path: Path) -> None:
