@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from xml.sax import SAXParseException
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.exceptions import ParserError
 from rdflib.namespace import OWL
 
 from mskg.errors import InputError
@@ -23,7 +25,8 @@ from mskg.ontology.loading import check_syntax
 TEXT_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads"}
 JSONLD = {".jsonld", ".json"}
 RDFXML = {".rdf", ".xml", ".owl"}
-_XML_DECLARATIONS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_XML_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _BAD_IRI = re.compile(r"[\s<>\"{}|^`\\]")
 _LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
@@ -55,7 +58,19 @@ def read_rdf(path: Path) -> Graph:
                          ".jsonld, .rdf or .csv", path=path)
     for _, _, target in graph.triples((None, OWL.imports, None)):
         raise InputError(f"owl:imports {target} refused: mskg never fetches other graphs", path=path)
+    _check_iris(path, graph)
     return graph
+
+
+def _check_iris(path: Path, graph: Graph) -> None:
+    """Every IRI must be absolute and valid, as a store needs it (RDF/XML and JSON-LD parsers let some through)."""
+    terms = {t for triple in graph for t in triple if isinstance(t, URIRef)}
+    terms |= {t.datatype for t in graph.objects() if isinstance(t, Literal) and t.datatype is not None}
+    for term in terms:
+        try:
+            ox.NamedNode(str(term))
+        except ValueError as exc:
+            raise InputError(f"IRI {str(term)!r} is not a valid absolute IRI: {exc}", path=path) from None
 
 
 def _flatten(dataset: Dataset) -> Graph:
@@ -76,22 +91,35 @@ def _read_text_rdf(path: Path, fmt: str) -> Graph:
 
 
 def _read_rdfxml(path: Path) -> Graph:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=path) from None
-    found = _XML_DECLARATIONS.search(data)
-    if found:
-        line = data[: found.start()].count(b"\n") + 1
-        raise InputError("RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities can "
-                         "expand without bound or read local files)", path=path, line=line)
+    text = read_text(path)
+    _refuse_unsafe_xml(path, text)
     graph = Graph()
     try:
-        graph.parse(data=data, format="xml")
+        graph.parse(data=text.encode("utf-8"), format="xml")
     except SAXParseException as exc:
         raise InputError(f"not valid RDF/XML: {exc.getMessage()}", path=path,
                          line=exc.getLineNumber(), column=exc.getColumnNumber()) from None
+    except ParserError as exc:
+        found = re.match(r"[^:]*:(\d+):(\d+): (.*)", str(exc))
+        line, column, message = (int(found[1]), int(found[2]), found[3]) if found else (None, None, str(exc))
+        raise InputError(f"not valid RDF/XML: {message}", path=path, line=line, column=column) from None
     return graph
+
+
+def _refuse_unsafe_xml(path: Path, text: str) -> None:
+    """DOCTYPE/ENTITY declarations, and any encoding but UTF-8 (which could hide them), are refused."""
+    if "\x00" in text:
+        raise InputError("RDF/XML with NUL characters (UTF-16 or binary) is refused: write it as UTF-8",
+                         path=path, line=text.count("\n", 0, text.index("\x00")) + 1)
+    declared = _XML_ENCODING.match(text.lstrip("\ufeff"))
+    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+        raise InputError(f"RDF/XML declaring encoding {declared.group(1)!r} is refused: write it as UTF-8",
+                         path=path, line=1)
+    found = _XML_DECLARATIONS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        raise InputError("RDF/XML with a DOCTYPE or ENTITY declaration is refused (entities can "
+                         "expand without bound or read local files)", path=path, line=line)
 
 
 def _read_jsonld(path: Path) -> Graph:
@@ -100,10 +128,15 @@ def _read_jsonld(path: Path) -> Graph:
         document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    if not isinstance(document, (dict, list)):
+        raise InputError("not valid JSON-LD: the document must be an object or an array", path=path)
     for problem in _jsonld_problems(document):
         raise InputError(problem, path=path)
     dataset = Dataset(default_union=True)
-    dataset.parse(data=text, format="json-ld")
+    try:
+        dataset.parse(data=text, format="json-ld")
+    except Exception as exc:  # rdflib's JSON-LD parser raises arbitrary types on malformed documents
+        raise InputError(f"not valid JSON-LD: {type(exc).__name__}: {exc}", path=path) from None
     return _flatten(dataset)
 
 

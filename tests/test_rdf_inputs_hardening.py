@@ -1,0 +1,81 @@
+"""Hostile RDF files given to `mskg validate`: other encodings cannot smuggle a DOCTYPE past the
+check, and malformed RDF/XML or JSON-LD is one line naming the file, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.test_validate import run
+from tests.test_validate_hardening import FILE_ENTITY, _NoNetwork
+
+pytestmark = pytest.mark.hardening
+
+INTERNAL_ENTITY = FILE_ENTITY.replace('SYSTEM "file:///etc/passwd"', '"expanded"')
+
+
+def validate(path: Path) -> tuple[int, str]:
+    """`mskg validate PATH` with the network audit hook armed: (exit code, stderr)."""
+    _NoNetwork.armed = True
+    try:
+        result = run(str(path), "--store", str(path.parent / "none"))
+    finally:
+        _NoNetwork.armed = False
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    return result.exit_code, result.stderr
+
+
+def one_line(err: str, path: Path) -> str:
+    (line,) = err.splitlines()
+    assert line.startswith(f"mskg: {path}:") or line.startswith(f"mskg: {path}: "), line
+    return line
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le", "utf-32"])
+def test_an_entity_in_another_encoding_is_refused_not_expanded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "wide.rdf"
+    path.write_bytes(INTERNAL_ENTITY.replace('version="1.0"', 'version="1.0" encoding="UTF-16"').encode(encoding))
+    code, err = validate(path)
+    assert code == 2
+    one_line(err, path)
+
+
+def test_a_declared_non_utf8_encoding_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "declared.rdf"
+    path.write_text(INTERNAL_ENTITY.replace('version="1.0"', 'version="1.0" encoding="UTF-16BE"'), encoding="utf-8")
+    code, err = validate(path)
+    assert code == 2
+    assert "encoding 'UTF-16BE' is refused" in one_line(err, path)
+
+
+RDF_OPEN = ('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+            'xmlns:ex="http://example.org/">\n')
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('<rdf:Description rdf:about="http://example.org/a" rdf:ID="x"/>', ":3:0: not valid RDF/XML: Can have at most one"),
+    ('<rdf:Description rdf:about="http://example.org/a"><p>x</p></rdf:Description>', "IRI 'p' is not a valid absolute IRI"),
+    ("<html/>", "IRI 'html' is not a valid absolute IRI"),
+], ids=["two-identifiers", "element-without-namespace", "not-rdf"])
+def test_malformed_rdfxml_is_one_line(tmp_path: Path, body: str, expected: str) -> None:
+    path = tmp_path / "odd.rdf"
+    path.write_text(RDF_OPEN + body + "\n</rdf:RDF>\n", encoding="utf-8")
+    code, err = validate(path)
+    assert code == 2
+    assert expected in one_line(err, path)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('{"@context": 5, "@id": "http://example.org/a"}', "not valid JSON-LD"),
+    ('"just a string"', "the document must be an object or an array"),
+    ("null", "the document must be an object or an array"),
+    ('{"@id": "http://example.org/a", "@type": 5}', "IRI '' is not a valid absolute IRI"),
+    ('{"@id": "http://example.org/a", "http://example.org/p": {"@value": "x", "@language": 5}}', "not valid JSON-LD"),
+], ids=["number-context", "string", "null", "number-type", "number-language"])
+def test_malformed_json_ld_is_one_line(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "odd.jsonld"
+    path.write_text(text, encoding="utf-8")
+    code, err = validate(path)
+    assert code == 2
+    assert expected in one_line(err, path)
