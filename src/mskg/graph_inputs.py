@@ -3,7 +3,8 @@
 Turtle and N-Triples files become one named graph `id:graph/<file stem>`; TriG and N-Quads
 keep their named graphs (their default graph goes to `id:graph/<file stem>`). A syntax
 error anywhere is `file:line:column` before anything is stored; blank nodes are refused,
-because every node needs a stable IRI for byte-stable exports.
+because every node needs a stable IRI for byte-stable exports; `owl:imports` is refused, as
+everywhere in mskg, because nothing is ever fetched.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mskg.ontology.loading import check_syntax
 from mskg.stores.terms import to_rdflib
 
 GRAPH_SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads"}
+OWL_IMPORTS = ox.NamedNode("http://www.w3.org/2002/07/owl#imports")
 _OX_FORMAT = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
               "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS}
 
@@ -36,6 +38,8 @@ def default_graph_name(path: Path) -> str:
 
 
 def _graph_of(quad: ox.Quad, fallback: str, path: Path) -> str:
+    if quad.predicate == OWL_IMPORTS:
+        raise InputError(f"owl:imports {quad.object.value} refused: mskg never fetches other graphs", path=path)
     if any(isinstance(t, ox.BlankNode) for t in (quad.subject, quad.object, quad.graph_name)):
         raise InputError("blank nodes are not allowed: give every node an IRI", path=path)
     return fallback if isinstance(quad.graph_name, ox.DefaultGraph) else quad.graph_name.value
