@@ -34,6 +34,7 @@ class Reading:
     span: Span
     qualifiers: tuple[tuple[str, str], ...] = ()
     cue: Span = (0, 0)
+    subject_at: int = -1
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Context:
     mentions: list[Mention]
     focus: Term | None
     classes: set[str] = field(default_factory=set)
+    sentence_mentions: list[Mention] = field(default_factory=list)
+    implicit: tuple[str, ...] = ()
 
 
 def filler_ok(text: str, start: int, end: int) -> bool:
@@ -117,18 +120,63 @@ def describes(ctx: Context, m: Mention) -> bool:
     return bool(cues.patterns["class_determiner"].search(ctx.clause.text, max(0, m.start - reach), m.start))
 
 
-def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False) -> tuple[Term, Mention] | None:
-    """The drug a relation word is said of: the nearest drug or focus reference, before it by default."""
+def compared(ctx: Context, m: Mention) -> bool:
+    """Is this drug named only for comparison or as an example ("unlike fingolimod", "such as tolebrutinib")?"""
+    pattern = load_cues().patterns["not_subject_before"]
+    return bool(pattern.search(ctx.clause.text, max(0, m.start - 40), m.start))
+
+
+def antecedent(ctx: Context, m: Mention) -> Term | None:
+    """The drug a pronoun or an unstated subject refers to: the nearest drug named earlier in the
+    sentence (not one named for comparison), else the drug the segment is about."""
+    earlier = [x for x in ctx.sentence_mentions if x.end <= m.start and x.term is not None and x.category == "drug"]
+    for x in reversed(earlier):
+        if not compared(ctx, x) and not describes(ctx, x):
+            return x.term
+    return ctx.focus
+
+
+def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
     reach = int(load_cues().data["focus"]["pronoun_reach"])
-    cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m)]
-    cands = [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
+    cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m) and not compared(ctx, m)]
+    return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
+
+
+def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False) -> tuple[Term, Mention] | None:
+    """The drug a relation word is said of: the nearest drug or focus reference, before it by default."""
+    cands = _candidates(ctx, cue, exclude)
     before = [m for m in reversed(cands) if m.end <= cue[0]]
-    after = [m for m in cands if m.start >= cue[1]]
+    after = [] if before_only else [m for m in cands if m.start >= cue[1]]
     for m in (after + before) if prefer_after else (before + after):
-        term = m.term or ctx.focus
+        term = m.term or (antecedent(ctx, m) if m.kind == "pronoun" else ctx.focus)
         if term is not None and all(term != o.term for o in exclude):
             return term, m
     return None
+
+
+def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False) -> list[tuple[Term, Mention]]:
+    """The subject of a relation word and the drugs coordinated with it ("fenebrutinib and remibrutinib")."""
+    found = subject_of(ctx, cue, exclude, prefer_after, before_only)
+    if found is None or found[1].term is None:
+        return [found] if found else []
+    pattern = load_cues().patterns["subject_coordination"]
+    out = [found]
+    first = found[1]
+    for m in reversed([m for m in ctx.mentions if m.end <= first.start and m.category == "drug"]):
+        if m.term is None or not pattern.fullmatch(ctx.clause.text, m.end, first.start) or compared(ctx, m) or m.term in {t for t, _ in out}:
+            break
+        out.insert(0, (m.term, m))
+        first = m
+    return out
+
+
+def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
+    """A clause with no drug of its own continues the sentence's subject ("..., but did not reduce B cells")."""
+    if any(m.category == "drug" for m in ctx.mentions) or ctx.clause.start == ctx.clause.sentence[0]:
+        return None
+    start = Mention(ctx.clause.start, ctx.clause.start, "implicit")
+    earlier = [x for x in ctx.sentence_mentions if x.end <= start.start and x.term is not None and x.category == "drug"]
+    return (antecedent(ctx, start), start) if earlier and antecedent(ctx, start) else None
 
 
 def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Mention], bool]:
@@ -136,11 +184,17 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     text = ctx.clause.text
     cues = load_cues()
     if cue.kind == "any":
-        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects], True
+        described = cues.patterns["population_with"]
+        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects
+                and not described.search(text, max(0, m.start - 60), m.start)], True
     if cue.kind == "noun":
         before = objects_before(ctx, span, cue.objects, reach=3)
         return (before or objects_after(ctx, span, cue.objects, noun=True)), False
-    passive = cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]) and cues.patterns["passive_after"].match(text, span[1])
+    after_be = cues.patterns["passive_before"].search(text, ctx.clause.start, span[0])
+    before = objects_before(ctx, span, cue.objects) if after_be else []
+    if before:
+        return before, True
+    passive = after_be and cues.patterns["passive_after"].match(text, span[1])
     after = [] if passive else objects_after(ctx, span, cue.objects)
     if after:
         return after, False
@@ -174,23 +228,28 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     return hits
 
 
+def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
+    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix")
+    if not found and cue.kind != "prefix":
+        implied = sentence_subject(ctx)
+        if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:
+            implied = (ctx.focus, Mention(span[0], span[1], "implicit"))
+        found = [implied] if implied else []
+    return found
+
+
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word."""
     hits = cue_hits(ctx)
     relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
     out: list[Reading] = []
-    implicit = load_cues().data["implicit_subject_relations"]["relations"]
     for cue, span, objs, prefer_after in hits:
-        found = subject_of(ctx, span, objs, prefer_after)
-        if found is None and ctx.focus is not None and cue.relation in implicit:
-            found = (ctx.focus, Mention(span[0], span[1], "implicit"))
-        if found is None:
-            continue
-        subject, subj_mention = found
-        for obj in objs:
-            claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
-            out.append(Reading(
-                subject, cue.relation, obj.term, polarity(ctx.clause, claim, span, relatives),
-                certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
-            ))
+        for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
+            for obj in objs:
+                claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
+                out.append(Reading(
+                    subject, cue.relation, obj.term, polarity(ctx.clause, claim, span, relatives),
+                    certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
+                    subject_at=subj_mention.start,
+                ))
     return out

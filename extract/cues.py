@@ -66,6 +66,10 @@ def load_cues() -> Cues:
         "filler_blocking": data["filler"]["blocking"],
         "gaps": data["gaps"],
         "sample_size": data["study"]["sample_size"],
+        "not_subject_before": data["subjects"]["not_subject_before"],
+        "subject_coordination": data["subjects"]["coordination"],
+        "population_with": data["subjects"]["population_with"],
+        "sentential_negation": data["negation"]["sentential"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
         **{f"voice_{k}": v for k, v in data["voice"].items()},
     }

@@ -4,13 +4,18 @@ The segment sets the default (a quoted abstract speaks for its study; the blogge
 commentary is expert opinion; a comment is a patient's anecdote when its writer reports
 their own treatment, an expert's when they speak from experience); a sentence can
 override it: a textbook statement ("This is a type of immune cell that usually ...") is
-background, "In my experience" is expert.
+background, "In my experience" is expert. In a post body or commentary, a paragraph in which
+the writer reports their own treatment (a forum digest, a patient's guest post) is an anecdote.
 """
 
 from __future__ import annotations
 
+import re
+
 from mskg.extract.cues import load_cues
 from mskg.extract.model import Segment
+
+_PARAGRAPH = re.compile(r"\r?\n[ \t\u00a0]*\r?\n\s*")
 
 
 def segment_voice(segment: Segment, text: str) -> str:
@@ -33,3 +38,27 @@ def sentence_voice(default: str, sentence: str) -> str:
     if default != "study" and patterns["voice_expert"].search(sentence):
         return "expert"
     return default
+
+
+def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
+    """The parts of a segment's text `text[start:end]` with their default evidence type: a comment
+    or abstract is one part; a post body or commentary is read paragraph by paragraph."""
+    default = segment_voice(segment, text[start:end])
+    if segment.kind not in ("body", "commentary"):
+        return [((start, end), default)]
+    patterns = load_cues().patterns
+    parts = []
+    cursor = start
+    for m in [*_PARAGRAPH.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        para = text[cursor:stop]
+        own = patterns["voice_patient"].search(para) and not patterns["voice_expert"].search(para)
+        parts.append(((cursor, stop), "anecdote" if own else default))
+        cursor = m.end() if m else end
+    return [p for p in parts if p[0][1] > p[0][0]]
+
+
+def implicit_relations(voice: str) -> tuple[str, ...]:
+    """Relations whose drug may go unsaid in a sentence of this evidence type (the focus drug is meant)."""
+    data = load_cues().data["implicit_subject_relations"]
+    return tuple(data["relations"]) + (tuple(data["study"]) if voice == "study" else ())

@@ -15,11 +15,11 @@ from mskg.extract.claims import Context, Reading, read_relations
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term
 from mskg.extract.mentions import Mention
-from mskg.extract.evidence import segment_voice, sentence_voice
+from mskg.extract.evidence import implicit_relations, paragraph_voices, sentence_voice
 from mskg.extract.model import Claim, Document, Evidence, Gap, Study
 from mskg.extract.response import read_responses
 from mskg.extract.scope import Clause
-from mskg.extract.sentences import clauses, sentences
+from mskg.extract.sentences import clauses, is_question, sentences
 from mskg.extract.study import fill_study
 from mskg.extract.tokens import tokenize
 
@@ -40,7 +40,8 @@ def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str
     inside = [m for m in sm.mentions if r.span[0] <= m.start and m.end <= r.span[1] and m.term]
     objs = [m for m in inside if m.term == r.object and m.start >= r.cue[0]]
     end = objs[0].end if objs else r.cue[1]
-    return tuple(("context", m.term.iri) for m in inside if m.category in cats and r.cue[0] <= m.start <= end + 25)
+    lead = r.subject_at if r.subject_at >= r.span[0] else -1
+    return tuple(("context", m.term.iri) for m in inside if m.category in cats and (r.cue[0] <= m.start <= end + 25 or m.end <= lead))
 
 
 def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | None:
@@ -86,10 +87,11 @@ def _evidence(doc: Document, sm: SegmentMentions, span: tuple[int, int], certain
     return Evidence(doc.id, seg.id, start, end, doc.text[start:end], certainty, voice, author, seg.comment_index, study)
 
 
-def _clause_readings(sm: SegmentMentions, clause: Clause) -> list[Reading]:
+def _clause_readings(sm: SegmentMentions, clause: Clause, voice: str) -> list[Reading]:
     matcher = default_matcher()
     mentions = [m for m in sm.mentions if clause.start <= m.start and m.end <= clause.end]
-    ctx = Context(clause, mentions, sm.focus, matcher.classes)
+    in_sentence = [m for m in sm.mentions if clause.sentence[0] <= m.start and m.end <= clause.sentence[1]]
+    ctx = Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice))
     return read_responses(ctx, matcher.lexicon, read_relations(ctx))
 
 
@@ -113,12 +115,19 @@ def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap 
 
 def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
     text = sm.view.text
-    default = segment_voice(sm.segment, text[sm.start : sm.end])
+    for part, default in paragraph_voices(sm.segment, text, sm.start, sm.end):
+        _part(doc, replace(sm, start=part[0], end=part[1]), default, out)
+
+
+def _part(doc: Document, sm: SegmentMentions, default: str, out: Extraction) -> None:
+    text = sm.view.text
     population = _population(sm, default, out.document.study)
     for span in sentences(text, sm.start, sm.end):
-        voice = sentence_voice(default, text[span[0] : span[1]])
+        if is_question(text, span):
+            continue
         for clause in _sentence_clauses(text, span):
-            for r in _clause_readings(sm, clause):
+            voice = sentence_voice(default, clause.words)
+            for r in _clause_readings(sm, clause, voice):
                 r = _qualified(sm, r, population if voice == default else None)
                 ev = _evidence(doc, sm, r.span, r.certainty, voice)
                 out.claims.append(Claim(r.subject.iri, r.relation, r.object.iri, ev, r.polarity, r.qualifiers))

@@ -3,7 +3,7 @@
 A condition ("if", "unless") makes its clause hypothetical; a sentential hedge ("it seems
 that", "suggests", "indicates") covers what follows it in the clause, a modal ("may") only
 the words between the claim's subject and its object; a negation ("not", "no") counts inside
-the claim or just before its relation word. A relative clause (", which ...") is its own
+the claim or just before its relation word, a sentential one ("I doubt") anywhere before it. A relative clause (", which ...") is its own
 scope: what it says is not hedged by the sentence around it, and its hedges stay inside.
 """
 
@@ -77,6 +77,8 @@ def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> s
     start = min(claim[0], window_start)
     masked = [(m.start(), m.end()) for m in cues.find("not_negating", clause.text, clause.start, clause.end)]
     own = _inside(cue[0], relatives)
+    if cues.find("sentential_negation", clause.text, clause.start, cue[0]):
+        return "negative"
     for m in cues.find("negation", clause.text, start, max(claim[1], cue[1])):
         if _inside(m.start(), masked) or (not own and _inside(m.start(), relatives)):
             continue

@@ -69,3 +69,15 @@ def clauses(text: str, span: Span) -> list[Span]:
         cursor = m.end()
     out.append(trim(text, cursor, span[1]))
     return [c for c in out if c[1] > c[0]]
+
+
+def is_question(text: str, span: Span) -> bool:
+    """Does the sentence ask rather than state ("Does Vumerity cause less flushing than Tecfidera?")."""
+    question = _question()
+    return span[1] < len(text) and text[span[1]] == "?" and bool(question.match(text, span[0], span[1]))
+
+
+@lru_cache(maxsize=1)
+def _question() -> re.Pattern[str]:
+    """The words a question starts with, from cues.json."""
+    return re.compile(load_data("cues.json")["sentences"]["question"], re.IGNORECASE)
