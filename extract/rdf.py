@@ -9,14 +9,68 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import Protocol
 from urllib.parse import quote
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL
+from rdflib import Graph, Literal, URIRef
+from rdflib import namespace as ns
+from rdflib.term import Node
 
+from mskg import namespaces
 from mskg.extract.model import Claim, Document, Evidence, Gap, Segment, Study
-from mskg.namespaces import ID, MSKG, OA, OBO, SIOC
+from mskg.namespaces import ID, OBO
+
+
+class _Cached:
+    """A namespace whose terms are looked up once: closed DefinedNamespaces still refuse a
+    misspelt name, but each later use is a plain attribute read (they cost µs per lookup)."""
+
+    def __init__(self, space: object) -> None:
+        self._space = space
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = getattr(self._space, name)
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self._space[name]
+
+
+MSKG, OA, SIOC = _Cached(namespaces.MSKG), _Cached(namespaces.OA), _Cached(namespaces.SIOC)
+RDF, RDFS, XSD = _Cached(ns.RDF), _Cached(ns.RDFS), _Cached(ns.XSD)
+DCTERMS, OWL = _Cached(ns.DCTERMS), _Cached(ns.OWL)
+Triple = tuple[Node, Node, Node]
+
+
+class Sink(Protocol):
+    """Where the assembler puts triples: an rdflib Graph or `Triples`."""
+
+    def add(self, triple: Triple) -> object: ...
+
+
+class Triples:
+    """A document's triples in the order first added, each once, without a Graph's indexes
+    (what the build serialises; `document_graph` wraps the same triples in a Graph)."""
+
+    def __init__(self, identifier: URIRef) -> None:
+        self.identifier = identifier
+        self._triples: dict[Triple, None] = {}
+
+    def add(self, triple: Triple) -> Triples:
+        """Add one triple (again is a no-op)."""
+        self._triples[triple] = None
+        return self
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
 
 POLARITY = {"positive": MSKG.Positive, "negative": MSKG.Negative}
 CERTAINTY = {"asserted": MSKG.Asserted, "hedged": MSKG.Hedged, "hypothetical": MSKG.Hypothetical}
@@ -33,7 +87,8 @@ SEGMENT_CLASS = {
     "body": MSKG.PostBody,
     "comment": SIOC.Comment,
 }
-PREFIXES = {"mskg": MSKG._NS, "id": ID, "oa": OA, "sioc": SIOC, "dcterms": DCTERMS, "obo": OBO}
+PREFIXES = {"mskg": namespaces.MSKG._NS, "id": ID, "oa": namespaces.OA, "sioc": namespaces.SIOC,
+            "dcterms": ns.DCTERMS, "obo": OBO}
 QUALIFIER = {"population": MSKG.population, "condition": MSKG.condition, "context": MSKG.context}
 
 
@@ -91,7 +146,7 @@ def _date_literal(value: str) -> Literal:
     return Literal(value)
 
 
-def add_person(g: Graph, name: str) -> URIRef:
+def add_person(g: Sink, name: str) -> URIRef:
     """Add an author node and return its IRI."""
     iri = person_iri(name)
     g.add((iri, RDF.type, MSKG.Author))
@@ -99,7 +154,7 @@ def add_person(g: Graph, name: str) -> URIRef:
     return iri
 
 
-def add_study(g: Graph, study: Study) -> URIRef:
+def add_study(g: Sink, study: Study) -> URIRef:
     """Add a study node: design, size, population, methods, DOI."""
     iri = study_iri(study.iri_key)
     g.add((iri, RDF.type, MSKG.Study))
@@ -122,10 +177,10 @@ def add_study(g: Graph, study: Study) -> URIRef:
 
 
 def _offset(value: int) -> Literal:
-    return Literal(value, datatype=XSD.nonNegativeInteger)
+    return Literal(value, datatype=XSD.integer)
 
 
-def add_segment(g: Graph, doc: Document, seg: Segment) -> URIRef:
+def add_segment(g: Sink, doc: Document, seg: Segment) -> URIRef:
     """Add one segment with its offsets, author, comment index and reply link."""
     iri = segment_iri(doc.id, seg.id)
     g.add((iri, RDF.type, MSKG.Segment))
@@ -144,7 +199,7 @@ def add_segment(g: Graph, doc: Document, seg: Segment) -> URIRef:
     return iri
 
 
-def add_document(g: Graph, doc: Document) -> URIRef:
+def add_document(g: Sink, doc: Document) -> URIRef:
     """Add the document node, its metadata, its full text, its segments and its study."""
     iri = document_iri(doc.id)
     g.add((iri, RDF.type, MSKG.Document))
@@ -167,7 +222,7 @@ def add_document(g: Graph, doc: Document) -> URIRef:
     return iri
 
 
-def add_evidence(g: Graph, body: URIRef, ev: Evidence) -> URIRef:
+def add_evidence(g: Sink, body: URIRef, ev: Evidence) -> URIRef:
     """Add one piece of evidence for `body` with its Web Annotation text selectors."""
     iri = evidence_iri(body, ev)
     doc = document_iri(ev.document)
@@ -197,7 +252,7 @@ def add_evidence(g: Graph, body: URIRef, ev: Evidence) -> URIRef:
     return iri
 
 
-def add_claim(g: Graph, claim: Claim) -> URIRef:
+def add_claim(g: Sink, claim: Claim) -> URIRef:
     """Add a finding (keyed by its parts) and one piece of evidence for it."""
     iri = finding_iri(claim)
     g.add((iri, RDF.type, MSKG.Finding))
@@ -211,7 +266,7 @@ def add_claim(g: Graph, claim: Claim) -> URIRef:
     return iri
 
 
-def add_gap(g: Graph, gap: Gap) -> URIRef:
+def add_gap(g: Sink, gap: Gap) -> URIRef:
     """Add a knowledge-gap statement about some terms, with its evidence."""
     iri = gap_iri(gap)
     g.add((iri, RDF.type, MSKG.KnowledgeGap))
@@ -228,13 +283,21 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def document_graph(doc: Document, claims: Iterable[Claim], gaps: Iterable[Gap] = ()) -> Graph:
-    """The named graph of one document: the document, its claims and its gaps."""
-    g = Graph(identifier=document_iri(doc.id))
-    bind_prefixes(g)
-    add_document(g, doc)
+def document_triples(doc: Document, claims: Iterable[Claim], gaps: Iterable[Gap] = ()) -> Triples:
+    """The triples of one document's named graph: the document, its claims and its gaps."""
+    triples = Triples(document_iri(doc.id))
+    add_document(triples, doc)
     for claim in claims:
-        add_claim(g, claim)
+        add_claim(triples, claim)
     for gap in gaps:
-        add_gap(g, gap)
+        add_gap(triples, gap)
+    return triples
+
+
+def document_graph(doc: Document, claims: Iterable[Claim], gaps: Iterable[Gap] = ()) -> Graph:
+    """The named graph of one document as an rdflib Graph, prefixes bound."""
+    triples = document_triples(doc, claims, gaps)
+    g = bind_prefixes(Graph(identifier=triples.identifier))
+    for triple in triples:
+        g.add(triple)
     return g

@@ -16,15 +16,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import pyoxigraph as ox
-from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from mskg.errors import BrokenShapesError
+from mskg.errors import BrokenShapesError, InputError
 from mskg.ontology.validation import (
     Problem, _term_triples, placeholder, render, shapes_graph, shipped_datatypes, short, suspect,
 )
+from mskg.stores.ntriples import TermTexts, triples_text
 from mskg.stores.terms import to_oxigraph, to_rdflib
 
 PROLOGUE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
@@ -179,47 +180,53 @@ def shipped_checks() -> tuple[Check, ...]:
     return compile_shapes(shapes_graph())
 
 
-class _Converter:
-    """rdflib → pyoxigraph terms, remembering repeated terms (predicates, types, documents)."""
-
-    def __init__(self) -> None:
-        self.cache: dict[Node, object] = {}
-
-    def __call__(self, term: Node) -> object:
-        found = self.cache.get(term)
-        if found is None:
-            found = self.cache[term] = to_oxigraph(term)
-        return found
-
-
 @dataclass
 class Batch:
-    """Graphs loaded into one in-memory store, and which sources state each subject."""
+    """Graphs loaded into one in-memory store (their triples, suspect literals quarantined,
+    plus the slice of the ontology they reference)."""
 
     store: ox.Store
-    owners: dict[str, set[str]]
 
 
-def load_batch(graphs: Sequence[tuple[str, Graph]]) -> Batch:
-    """One pass over every triple: suspect literals quarantined, terms converted, owners noted;
-    then the ontology slice the graphs reference is added."""
-    convert, table, expected = _Converter(), _term_triples(), shipped_datatypes()
-    quads, nodes, owners = [], set(), {}
-    for source, graph in graphs:
-        for s, p, o in graph:
-            if isinstance(o, Literal):
-                o = placeholder(o) if suspect(p, o, expected) else o
+def _quarantined(graph: Iterable[tuple], expected: dict, nodes: set) -> Iterable[tuple]:
+    """The graph's triples, suspect literals replaced by placeholders; notes every non-literal node."""
+    for s, p, o in graph:
+        if isinstance(o, Literal):
+            if suspect(p, o, expected):
+                o = placeholder(o)
+        else:
+            nodes.add(o)
+        nodes.add(s)
+        yield s, p, o
+
+
+def _load(store: ox.Store, triples: Iterable[tuple], texts: TermTexts, source: str) -> None:
+    """Parse the triples into `store` as N-Triples text in one call; triples with blank nodes go
+    in as terms instead (a parser renames blank nodes, and problems must name them as given)."""
+    try:
+        lines, blank = [], []
+        for s, p, o in triples:
+            if isinstance(s, BNode) or isinstance(o, BNode):
+                blank.append(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)))
             else:
-                nodes.add(o)
-            subject = convert(s)
-            quads.append(ox.Quad(subject, convert(p), convert(o)))
-            owners.setdefault(str(subject), set()).add(source)
-            nodes.add(s)
-    context = {t for n in nodes for t in table.get(n, ())}
-    quads.extend(ox.Quad(convert(s), convert(p), convert(o)) for s, p, o in context)
-    store = ox.Store()
-    store.extend(quads)
-    return Batch(store, owners)
+                lines.append(f"{texts[s]} {texts[p]} {texts[o]} .\n")
+        store.load("".join(lines).encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        store.extend(blank)
+    except InputError as exc:
+        raise InputError(exc.message, path=source) from None
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"not valid RDF: {exc}", path=source) from None
+
+
+def load_batch(graphs: Sequence[tuple[str, Iterable[tuple]]], texts: TermTexts | None = None) -> Batch:
+    """Every graph (suspect literals quarantined) and the ontology slice they reference, in one
+    in-memory store; `texts` caches the N-Triples text of terms across calls."""
+    table, expected, texts = _term_triples(), shipped_datatypes(), TermTexts() if texts is None else texts
+    store, nodes = ox.Store(), set()
+    for source, graph in graphs:
+        _load(store, _quarantined(graph, expected, nodes), texts, source)
+    _load(store, {t for n in nodes for t in table.get(n, ())}, texts, "the ontology")
+    return Batch(store)
 
 
 def run_checks(store: ox.Store, checks: Sequence[Check] | None = None) -> list[tuple[str, Problem]]:
@@ -240,20 +247,33 @@ def _from_row(check: Check, names: tuple[ox.Variable, ...], row: ox.QuerySolutio
                    path=check.path, value=short(rdf.get("value")), message=render(check.message, text))
 
 
-def check_many(graphs: Sequence[tuple[str, Graph]]) -> dict[str, list[Problem]]:
+def check_many(graphs: Sequence[tuple[str, Iterable[tuple]]], texts: TermTexts | None = None) -> dict[str, list[Problem]]:
     """Validate a batch of (source, graph) pairs in one store; problems attributed to sources.
 
-    A problem goes to every source that states its focus node; one about a node no source
-    states as a subject (an unknown term) goes to the sources that mention it.
+    A graph is an rdflib Graph or any re-iterable collection of triples. A problem goes to
+    every source that states its focus node; one about a node no source states as a subject
+    (an unknown term) goes to the sources that mention it.
     """
-    batch = load_batch(graphs)
+    texts = TermTexts() if texts is None else texts
+    problems = run_checks(load_batch(graphs, texts).store)
     found: dict[str, list[Problem]] = {source: [] for source, _ in graphs}
-    for focus, problem in run_checks(batch.store):
-        for source in sorted(batch.owners.get(focus) or _mentioning(graphs, focus)):
-            found[source].append(problem)
+    if problems:
+        stating, mentioning = _owners(graphs, {focus for focus, _ in problems}, texts)
+        for focus, problem in problems:
+            for source in sorted(stating.get(focus) or mentioning.get(focus, ())):
+                found[source].append(problem)
     return found
 
 
-def _mentioning(graphs: Sequence[tuple[str, Graph]], focus: str) -> set[str]:
-    term = URIRef(focus[1:-1]) if focus.startswith("<") else None
-    return {source for source, graph in graphs if term is not None and (None, None, term) in graph}
+def _owners(graphs: Sequence[tuple[str, Iterable[tuple]]], focus: set[str],
+            texts: TermTexts) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """For each focus node: the sources stating it as subject, and those mentioning it as object."""
+    stating: dict[str, set[str]] = {}
+    mentioning: dict[str, set[str]] = {}
+    for source, graph in graphs:
+        for s, _, o in graph:
+            if texts[s] in focus:
+                stating.setdefault(texts[s], set()).add(source)
+            if isinstance(o, URIRef) and texts[o] in focus:
+                mentioning.setdefault(texts[o], set()).add(source)
+    return stating, mentioning

@@ -22,6 +22,7 @@ from mskg.errors import BrokenShapesError, NonConformingError
 from mskg.identifiers import curie
 from mskg.namespaces import ID, SHAPES_IRI
 from mskg.ontology import ontology_graph, resource_text
+from mskg.stores.ntriples import TermTexts
 
 SHAPES_FILE = "shapes.ttl"
 _FORBIDDEN_QUERY = re.compile(r"\bSERVICE\b|\bFROM\s+(NAMED\s+)?<|\bLOAD\b", re.IGNORECASE)
@@ -271,14 +272,15 @@ def ensure_conforms(data: Graph, *, source: str) -> None:
     ensure_conforms_many([(source, data)])
 
 
-def ensure_conforms_many(graphs: Sequence[tuple[str, Graph]]) -> None:
+def ensure_conforms_many(graphs: Sequence[tuple[str, Iterable[tuple]]], texts: TermTexts | None = None) -> None:
     """Validate many document graphs in one fast-path run; raise when any has violations.
 
     The error names the first failing source; its `lines` hold every violation of every source.
+    A graph is an rdflib Graph or any collection of triples; `texts` caches term texts across calls.
     """
     from mskg.ontology.fastcheck import check_many
 
-    failures = {src: probs for src, probs in check_many(graphs).items() if _violations(probs)}
+    failures = {src: probs for src, probs in check_many(graphs, texts).items() if _violations(probs)}
     if failures:
         lines = [p.line(src) for src in sorted(failures) for p in _violations(failures[src])]
         error = NonConformingError(f"does not conform to the shapes: {lines[0]}", path=sorted(failures)[0])

@@ -14,12 +14,13 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 
 from mskg.errors import InputError
+from mskg.extract.rdf import Triples
 from mskg.graph_inputs import is_graph_file, read_graph_file
 from mskg.namespaces import MSKG, ONTOLOGY_IRI
-from mskg.stores.ntriples import graph_nquads
+from mskg.stores.ntriples import TermTexts, graph_nquads
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
@@ -61,43 +62,56 @@ class BuildReport:
                 f"{notices} notices, {self.quads} quads in the store, {self.seconds:.2f} s")
 
 
-def document_graph_for(path: Path) -> tuple[Graph, tuple[str, ...]]:
-    """Read, extract and assemble one document's graph with its direct edges, and its notices."""
+def document_graph_for(path: Path) -> tuple[Triples, tuple[str, ...]]:
+    """Read, extract and assemble one document's triples, and its notices."""
     from mskg.extract.documents import read_document
     from mskg.extract.pipeline import extract
-    from mskg.extract.rdf import document_graph
-    from mskg.ontology.rules import derive_direct_edges
+    from mskg.extract.rdf import document_triples
 
     extraction = extract(read_document(path))
-    graph = document_graph(extraction.document, extraction.claims, extraction.gaps)
-    return derive_direct_edges(graph), tuple(str(n) for n in getattr(extraction, "notices", ()))
+    triples = document_triples(extraction.document, extraction.claims, extraction.gaps)
+    return triples, tuple(str(n) for n in getattr(extraction, "notices", ()))
 
 
-def built(path: Path, graph: Graph, notices: tuple[str, ...] = ()) -> BuiltDocument:
-    """Package one (already validated) graph for the store."""
-    name = str(graph.identifier)
+def _at(path: Path, step: Callable, *args: object) -> object:
+    """`step(*args)`, an InputError from it naming `path`."""
     try:
-        nquads = graph_nquads(graph, name)
+        return step(*args)
     except InputError as exc:
         raise InputError(exc.message, path=path) from None
-    return BuiltDocument(
-        doc_id=name.rsplit("/", 1)[-1],
-        path=str(path),
-        graph_name=name,
-        nquads=nquads,
-        findings=len(set(graph.subjects(RDF.type, MSKG.Finding))),
-        evidence=len(set(graph.subjects(RDF.type, MSKG.Evidence))),
-        notices=notices,
-    )
+
+
+def _typed(graph: Iterable[tuple], classes: tuple[URIRef, ...]) -> list[int]:
+    """How many distinct subjects have each of `classes` as rdf:type."""
+    found: list[set] = [set() for _ in classes]
+    a = RDF.type
+    for s, p, o in graph:
+        if p == a and o in classes:
+            found[classes.index(o)].add(s)
+    return [len(f) for f in found]
+
+
+def built(path: Path, graph: Graph | Triples, notices: tuple[str, ...] = (), texts: TermTexts | None = None) -> BuiltDocument:
+    """Package one (already validated) graph for the store."""
+    name = str(graph.identifier)
+    nquads = _at(path, graph_nquads, graph, name, texts)
+    findings, evidence = _typed(graph, (MSKG.Finding, MSKG.Evidence))
+    return BuiltDocument(doc_id=name.rsplit("/", 1)[-1], path=str(path), graph_name=name, nquads=nquads,
+                         findings=findings, evidence=evidence, notices=notices)
 
 
 def build_batch(paths: Sequence[Path]) -> list[BuiltDocument]:
-    """Build and validate a batch of documents (one pySHACL run for the batch)."""
+    """Build a batch of documents, derive their direct edges and validate them (one fast-path
+    run for the batch); the N-Triples text of each term is written once for the whole batch."""
+    from mskg.ontology.rules import derive_direct_edges
     from mskg.ontology.validation import ensure_conforms_many
 
+    texts = TermTexts()
     graphs = [(path, *document_graph_for(path)) for path in paths]
-    ensure_conforms_many([(str(path), graph) for path, graph, _ in graphs])
-    return [built(path, graph, notices) for path, graph, notices in graphs]
+    for path, graph, _ in graphs:
+        _at(path, derive_direct_edges, graph, texts)
+    ensure_conforms_many([(str(path), graph) for path, graph, _ in graphs], texts)
+    return [built(path, graph, notices, texts) for path, graph, notices in graphs]
 
 
 def _batches(files: Sequence[Path], jobs: int) -> list[list[Path]]:

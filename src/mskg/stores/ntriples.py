@@ -1,4 +1,4 @@
-"""N-Quads text for rdflib graphs (what bulk loads read), each term written once per graph.
+"""N-Triples / N-Quads text for rdflib triples (what bulk loads read), each term written once.
 
 An IRI that N-Quads cannot hold (a space, a quote, angle brackets) is an InputError here,
 before anything reaches a store or a server.
@@ -7,8 +7,9 @@ before anything reaches a store or a server.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from mskg.errors import InputError
 
@@ -37,17 +38,26 @@ def term_text(term: object) -> str:
     raise TypeError(f"not an RDF term: {term!r}")
 
 
-def graph_nquads(graph: Graph, name: str) -> bytes:
-    """An rdflib graph as N-Quads bytes in the named graph `name`."""
-    texts: dict[object, str] = {}
-    suffix = f" {iri_text(name)} .\n"
-    lines = []
-    for s, p, o in graph:
-        parts = []
-        for term in (s, p, o):
-            text = texts.get(term)
-            if text is None:
-                text = texts[term] = term_text(term)
-            parts.append(text)
-        lines.append(" ".join(parts) + suffix)
-    return "".join(lines).encode("utf-8")
+class TermTexts(dict):
+    """term -> its N-Triples text, each term written once (a cache shared across graphs)."""
+
+    def __missing__(self, term: object) -> str:
+        text = self[term] = term_text(term)
+        return text
+
+
+def triples_text(triples: Iterable[tuple[object, object, object]], suffix: str = " .\n",
+                 texts: TermTexts | None = None) -> str:
+    """Triples as N-Triples lines (or N-Quads lines, when `suffix` carries a graph name)."""
+    texts = TermTexts() if texts is None else texts
+    return "".join(f"{texts[s]} {texts[p]} {texts[o]}{suffix}" for s, p, o in triples)
+
+
+def graph_suffix(name: str) -> str:
+    """The end of every N-Quads line in graph `name`."""
+    return f" {iri_text(name)} .\n"
+
+
+def graph_nquads(graph: Iterable[tuple[object, object, object]], name: str, texts: TermTexts | None = None) -> bytes:
+    """An rdflib graph (or any iterable of triples) as N-Quads bytes in the named graph `name`."""
+    return triples_text(graph, graph_suffix(name), texts).encode("utf-8")
