@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Lexicon, Term, load_lexicon
 from mskg.extract.mentions import Matcher, Mention
 from mskg.extract.model import Document, Segment, TextView
@@ -57,11 +58,16 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 def _inner_targets(matcher: Matcher, text: str, mentions: list[Mention]) -> list[Mention]:
-    """Targets named inside an "anti-X ..." drug name, so that "anti" can point at them."""
+    """Targets named inside an "anti-X ..." drug name, so that "anti" can point at them, and inside a
+    drug class named for its target ("S1P receptor modulator", "BTK inhibitor"), so that the class
+    noun can."""
     inner: list[Mention] = []
-    for m in mentions:
-        if m.category == "drug" and text[m.start : m.start + 4].lower() == "anti":
+    for m in (m for m in mentions if m.category == "drug" and m.term):
+        if text[m.start : m.start + 4].lower() == "anti":
             inner += [x for x in matcher.names(text, m.start + 4, m.end) if x.category == "target"]
+        elif m.term.iri in matcher.classes:
+            last = text.rfind(" ", m.start, m.end)
+            inner += [x for x in matcher.names(text, m.start, last) if x.category == "target"] if last > m.start else []
     return inner
 
 
@@ -72,6 +78,14 @@ def _first_pass(matcher: Matcher, doc: Document) -> dict[str, tuple[TextView, in
         start, end = reading_range(doc, seg, view)
         out[seg.id] = (view, start, end, matcher.names(view.text, start, end))
     return out
+
+
+def focus_of(text: str, mentions: list[Mention] | tuple[Mention, ...], fallback: Term | None, classes: set[str]) -> Term | None:
+    """The drug a stretch of text is about: the one named most often (specific drugs before drug
+    classes, not counting drugs named for comparison: "switched from X", "unlike X"); ties go to
+    `fallback`, then the first."""
+    aside = load_cues().patterns["not_subject_before"]
+    return _focus([m for m in mentions if not aside.search(text, max(0, m.start - 40), m.start)], fallback, classes)
 
 
 def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str]) -> Term | None:
@@ -99,6 +113,7 @@ def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMenti
         view, start, end, names = first[seg.id]
         if defined:
             names = matcher.names(view.text, start, end, defined)
+        names = names + matcher.elliptical(view.text, names)
         names = names + matcher.fuzzy(view.text, start, end, names)
         names = names + matcher.short_forms(view.text, start, end, names, drugs)
         names = _appositions(view.text, sorted(names, key=lambda m: m.start))
@@ -115,7 +130,7 @@ def _with_focus(doc: Document, per_segment: dict[str, tuple[TextView, int, int, 
     out = []
     for seg in doc.segments:
         view, start, end, mentions = per_segment[seg.id]
-        out.append(SegmentMentions(seg, view, start, end, tuple(mentions), _focus(mentions, doc_focus, classes)))
+        out.append(SegmentMentions(seg, view, start, end, tuple(mentions), focus_of(view.text, mentions, doc_focus, classes)))
     return out
 
 

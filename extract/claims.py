@@ -92,7 +92,7 @@ def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = F
     prep = cues.patterns["noun_preposition"].match(ctx.clause.text, cue[1]) if noun else None
     start = prep.end() if prep else cue[1]
     for m in ctx.mentions:
-        if m.start >= cue[1] and m.term is not None and m.category in cats:
+        if m.start >= cue[1] and (m.term is not None or m.kind == "focus") and m.category in cats:
             if m.start - cue[1] <= reach and filler_ok(ctx.clause.text, start, m.start):
                 return chain_after(ctx, m, cats)
             return []
@@ -246,9 +246,12 @@ def read_relations(ctx: Context) -> list[Reading]:
     for cue, span, objs, prefer_after in hits:
         for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
             for obj in objs:
+                term = obj.term or ctx.focus
+                if term is None or term == subject:
+                    continue
                 claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
                 out.append(Reading(
-                    subject, cue.relation, obj.term, polarity(ctx.clause, claim, span, relatives),
+                    subject, cue.relation, term, polarity(ctx.clause, claim, span, relatives),
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))

@@ -69,9 +69,10 @@ def load_cues() -> Cues:
         "not_subject_before": data["subjects"]["not_subject_before"],
         "subject_coordination": data["subjects"]["coordination"],
         "population_with": data["subjects"]["population_with"],
+        "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
-        **{f"voice_{k}": v for k, v in data["voice"].items()},
+        **{f"voice_{k}": v for k, v in data["voice"].items() if k != "population_not_after"},
     }
     case_sensitive = {"voice_patient", "voice_patient_population"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}

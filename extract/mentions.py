@@ -19,6 +19,7 @@ from mskg.extract.lexicon import Key, Lexicon, Term
 from mskg.extract.tokens import Token, load_data, tokenize
 
 _INNER = re.compile(r"[\s\-\u2010-\u2015/()'\u2019+]{0,4}")
+_ELLIPSIS = re.compile(r"(?<![\w-])(?P<w>[A-Za-z][A-Za-z0-9]{0,9})(?:\s*,\s*|\s+)(?:and|or|&)\s+$")
 _ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,9})\s*\)")
 
 
@@ -128,6 +129,21 @@ class Matcher:
             if term:
                 return term
         return None
+
+    def elliptical(self, text: str, taken: list[Mention]) -> list[Mention]:
+        """The first half of an elliptical pair ("B" in "B and T cells", "CD4" in "CD4 and CD8 T
+        cells"): the word before "and"/"or" put in place of the name's first words."""
+        found: list[Mention] = []
+        for m in (m for m in taken if m.term is not None):
+            hit = _ELLIPSIS.search(text, max(0, m.start - 30), m.start)
+            if not hit or any(t.start < hit.end("w") and hit.start("w") < t.end for t in taken):
+                continue
+            head = tokenize(text, hit.start("w"), hit.end("w"))
+            rest = tokenize(text, m.start, m.end)[len(head):]
+            term = self.lexicon.lookup(tuple(t.norm for t in head + rest)) if rest else None
+            if term is not None and term.category == m.term.category and term != m.term:
+                found.append(Mention(hit.start("w"), hit.end("w"), "elliptical", term))
+        return found
 
     def fuzzy(self, text: str, start: int, end: int, taken: list[Mention]) -> list[Mention]:
         """Drug names misspelt within a small edit distance, among words no mention covers."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from mskg.extract.annotate import SegmentMentions, annotate, default_matcher
+from mskg.extract.annotate import SegmentMentions, annotate, default_matcher, focus_of
 from mskg.extract.claims import Context, Reading, read_relations
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term
@@ -51,9 +51,11 @@ def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | N
     if voice != "anecdote":
         return None
     own = load_cues().patterns["voice_patient_population"]
+    other = load_cues().patterns["population_not_after"]
     for start, end in sentences(sm.view.text, sm.start, sm.end):
         if own.search(sm.view.text, start, end):
-            found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"]
+            found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"
+                     and not other.search(sm.view.text, max(start, m.start - 30), m.start)]
             if found:
                 return _most_specific(sm, found[0]).iri
     return None
@@ -115,8 +117,11 @@ def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap 
 
 def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
     text = sm.view.text
-    for part, default in paragraph_voices(sm.segment, text, sm.start, sm.end):
-        _part(doc, replace(sm, start=part[0], end=part[1]), default, out)
+    parts = paragraph_voices(sm.segment, text, sm.start, sm.end)
+    for (start, end), default in parts:
+        inside = [m for m in sm.mentions if start <= m.start < end]
+        focus = focus_of(text, inside, sm.focus, default_matcher().classes) if len(parts) > 1 else sm.focus
+        _part(doc, replace(sm, start=start, end=end, focus=focus), default, out)
 
 
 def _part(doc: Document, sm: SegmentMentions, default: str, out: Extraction) -> None:

@@ -60,15 +60,32 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
 
 
 def clauses(text: str, span: Span) -> list[Span]:
-    """The clauses of one sentence span, as trimmed spans into `text`."""
+    """The clauses of one sentence span, as trimmed spans into `text`; a leading condition stays
+    with the clause it conditions ("if it does, it might slow ...")."""
     _, _, boundary = _patterns()
     out: list[Span] = []
     cursor = span[0]
+    joined = False
     for m in boundary.finditer(text, span[0], span[1]):
-        out.append(trim(text, cursor, m.start()))
+        part = trim(text, cursor, m.start())
+        if joined and out:
+            out[-1] = (out[-1][0], part[1])
+        elif part[1] > part[0]:
+            out.append(part)
+        joined = bool(_condition().match(text, out[-1][0])) and m.group().strip() == "," if out else False
         cursor = m.end()
-    out.append(trim(text, cursor, span[1]))
+    last = trim(text, cursor, span[1])
+    if joined and out:
+        out[-1] = (out[-1][0], last[1])
+    else:
+        out.append(last)
     return [c for c in out if c[1] > c[0]]
+
+
+@lru_cache(maxsize=1)
+def _condition() -> re.Pattern[str]:
+    """A clause that opens with a condition ("if", "unless"), from cues.json."""
+    return re.compile(load_data("cues.json")["sentences"]["leading_condition"], re.IGNORECASE)
 
 
 def is_question(text: str, span: Span) -> bool:
