@@ -160,9 +160,16 @@ def curated(files: Sequence[Path]) -> list[BuiltDocument]:
     return [built(path, graph) for path, graph in graphs]
 
 
+def _shipped_copy(doc: BuiltDocument) -> bool:
+    """Is this input the shipped ontology graph itself (as every `mskg export` contains it)?"""
+    return doc.graph_name == str(ONTOLOGY_IRI) and set(doc.nquads.splitlines()) == set(ontology_nquads().splitlines())
+
+
 def _one_per_graph(documents: list[BuiltDocument]) -> list[BuiltDocument]:
-    """Documents sorted by id; two inputs writing the same graph (or the ontology's) are refused."""
+    """Documents sorted by id; two inputs writing the same graph (or the ontology's) are refused.
+    An exact copy of the shipped ontology graph is dropped: the store writes that graph anyway."""
     seen = {str(ONTOLOGY_IRI): "the ontology"}
+    documents = [doc for doc in documents if not _shipped_copy(doc)]
     for doc in documents:
         if doc.graph_name in seen:
             raise InputError(f"graph <{doc.graph_name}> is also written by {seen[doc.graph_name]}", path=doc.path)
