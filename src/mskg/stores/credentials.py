@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import netrc
 import os
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from mskg.errors import InputError
 
@@ -13,7 +13,10 @@ PASSWORD_ENV = "MSKG_ENDPOINT_PASSWORD"
 
 
 def credentials(url: str) -> tuple[str, str] | None:
-    """(user, password) from MSKG_ENDPOINT_USER/PASSWORD, else ~/.netrc for the URL's host."""
+    """(user, password) from the URL's user:password@, else MSKG_ENDPOINT_USER/PASSWORD, else ~/.netrc for its host."""
+    parts = urlsplit(url)
+    if parts.username:
+        return unquote(parts.username), unquote(parts.password or "")
     user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
     if user:
         return user, password or ""

@@ -88,11 +88,11 @@ class RemoteStore:
     """Any SPARQL 1.1 endpoint with the Graph Store Protocol (Oxigraph, Fuseki, GraphDB, ...)."""
 
     def __init__(self, endpoint: Endpoint, *, timeout: float = 30.0, retries: int = 3, backoff: float = 0.5) -> None:
-        self.endpoint = endpoint
+        self._auth = credentials(endpoint.store_url)
+        self.endpoint = Endpoint(redact(endpoint.query_url), redact(endpoint.store_url))
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
-        self._auth = credentials(endpoint.store_url)
         self._http = httpx.Client(timeout=timeout, auth=self._auth, trust_env=False)
 
     @classmethod
