@@ -47,6 +47,7 @@ class Context:
     classes: set[str] = field(default_factory=set)
     sentence_mentions: list[Mention] = field(default_factory=list)
     implicit: tuple[str, ...] = ()
+    voice: str = ""
 
 
 def filler_ok(text: str, start: int, end: int) -> bool:
@@ -238,6 +239,22 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
     return found
 
 
+def co_medications(ctx: Context) -> list[Reading]:
+    """A patient's other medicine ("I also take prednisolone", "I still use fampridine"): given with
+    the drug the patient's report is about."""
+    if ctx.voice != "anecdote" or ctx.focus is None:
+        return []
+    taking = load_cues().patterns["co_medication"]
+    out = []
+    for m in ctx.mentions:
+        hit = taking.search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start) if m.term and m.category == "drug" else None
+        if hit and m.term != ctx.focus:
+            span = (hit.start(), m.end)
+            out.append(Reading(m.term, "givenWith", ctx.focus, polarity(ctx.clause, span, span, []),
+                               certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span, subject_at=m.start))
+    return out
+
+
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word."""
     hits = cue_hits(ctx)
@@ -255,4 +272,4 @@ def read_relations(ctx: Context) -> list[Reading]:
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
-    return out
+    return out + co_medications(ctx)

@@ -69,6 +69,7 @@ def load_cues() -> Cues:
         "not_subject_before": data["subjects"]["not_subject_before"],
         "subject_coordination": data["subjects"]["coordination"],
         "population_with": data["subjects"]["population_with"],
+        "co_medication": data["co_medication"]["pattern"],
         "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},

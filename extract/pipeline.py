@@ -93,7 +93,7 @@ def _clause_readings(sm: SegmentMentions, clause: Clause, voice: str) -> list[Re
     matcher = default_matcher()
     mentions = [m for m in sm.mentions if clause.start <= m.start and m.end <= clause.end]
     in_sentence = [m for m in sm.mentions if clause.sentence[0] <= m.start and m.end <= clause.sentence[1]]
-    ctx = Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice))
+    ctx = Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice), voice)
     return read_responses(ctx, matcher.lexicon, read_relations(ctx))
 
 
