@@ -204,3 +204,33 @@ def test_streaming_bounds_python_memory() -> None:
         finally:
             tracemalloc.stop()
     assert peaks[1] < peaks[0] * 1.5 + 100_000, peaks
+
+
+@pytest.mark.parametrize("text", ["INSERT DATA { <http://a> <http://b> <http://c> }", "DELETE WHERE { ?s ?p ?o }",
+                                  "LOAD <http://example.org/data.ttl>", "DROP ALL", "CLEAR ALL",
+                                  "PREFIX x: <http://a/>\nSELECT * WHERE { ?s ?p ?o } ;\nDROP ALL"])
+def test_an_update_is_refused_before_anything_reaches_the_store(text: str) -> None:
+    spy = SpyStore()
+    with pytest.raises(QueryError, match="updates are refused"):
+        run(parse_query(text, name="user", source="user.rq"), spy)
+    assert spy.calls == 0
+
+
+def test_an_update_on_the_command_line_leaves_the_store_unchanged(store_dir: Path, tmp_path: Path) -> None:
+    from mskg.stores.embedded import EmbeddedStore
+
+    before = EmbeddedStore.open(store_dir).quads()
+    path = tmp_path / "drop.rq"
+    path.write_text("# tidy up\nDROP ALL\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(path), "--store", str(store_dir)])
+    assert result.exit_code == 2
+    assert result.stderr == f"mskg: {path}:2:1: updates are refused (DROP); mskg query only reads\n"
+    assert EmbeddedStore.open(store_dir).quads() == before
+
+
+def test_a_syntax_error_in_a_users_query_names_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "mine.rq"
+    path.write_text("# mine\nSELECT ?s WHERE {\n  ?s ?p ?o .\n  ?s <http://a b> ?o }\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(path), "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"mskg: {path}:4:18: not a valid SPARQL query") and result.stderr.count("\n") == 1

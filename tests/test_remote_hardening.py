@@ -23,9 +23,11 @@ pytestmark = pytest.mark.hardening
 USER, PASSWORD = "curator", "s3cret-Pa55word"
 TRUNCATED = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "lit'
 FAULTS = {"401": (401, b"Unauthorized", 0), "403": (403, b"Forbidden", 0), "405": (405, b"", 0),
-          "500": (500, b"boom", 0), "truncated": (200, TRUNCATED, 0), "hangs": (200, b"", 4)}
+          "500": (500, b"boom", 0), "truncated": (200, TRUNCATED, 0), "hangs": (200, b"", 4),
+          "html": (200, b"<html><body>Welcome</body></html>", 0), "not-results": (200, b'{"hello": [1, 2]}', 0)}
 CAUSES = {"401": "HTTP 401", "403": "HTTP 403", "405": "HTTP 405", "500": "HTTP 500",
-          "truncated": "truncated or invalid JSON", "hangs": "timed out"}
+          "truncated": "truncated or invalid JSON", "hangs": "timed out",
+          "html": "truncated or invalid JSON", "not-results": "not SPARQL JSON results"}
 
 
 @pytest.fixture(autouse=True)
@@ -85,10 +87,10 @@ def test_a_load_fault_is_one_line_without_credentials(stub, store: Path, monkeyp
     monkeypatch.setenv("MSKG_ENDPOINT_USER", USER)
     monkeypatch.setenv("MSKG_ENDPOINT_PASSWORD", PASSWORD)
     status, body, hang = FAULTS[fault]
-    stub.behaviour = (status if status != 200 else 204, body, hang) if fault != "truncated" else (204, b"", 0)
+    stub.behaviour = (204, b"", 0) if status == 200 and not hang else (status, body, hang)
     code, _, err = invoke("load", "--endpoint", url(stub), "--store", str(store), "--retries", "1", "--timeout", "1")
     assert code == 3
-    expected = "truncated or invalid JSON" if fault == "truncated" else CAUSES[fault]
+    expected = "truncated or invalid JSON" if status == 200 and not hang else CAUSES[fault]
     assert_one_clean_line(err, url(stub), expected)
     assert set(_record_authorization) == {f"{USER}:{PASSWORD}"}, "the credentials were sent with every request"
     puts = stub.requests.count("PUT")
