@@ -9,20 +9,20 @@ nothing: every file must conform, then every touched graph is replaced in one ge
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
 import re
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 from rdflib.term import Node
 
 from mskg.extract.rdf import add_claim, bind_prefixes, document_graph, document_iri
-from mskg.extract.sheet import SheetRow, StoredDocument, read_sheet
-from mskg.namespaces import MSKG, OA, SHAPES_IRI
+from mskg.extract.sheet import RowProblem, SheetRow, StoredDocument, read_sheet
+from mskg.namespaces import BASE, MSKG, OA, SHAPES_IRI
 from mskg.ontology import resource_text
 from mskg.ontology.fastcheck import check_many
 from mskg.ontology.inputs import read_rdf, read_text
@@ -31,6 +31,7 @@ from mskg.stores.base import Store
 
 _IRI = re.compile(r"https?://[^\s<>\"{}|^`\\]+")
 DOC_LINKS = (MSKG.inDocument, MSKG.segmentOf, OA.hasSource)
+SHEET_ROW_RULE, SHEET_ROW_COMPONENT = URIRef(f"{BASE}ClaimSheetRow"), URIRef(f"{BASE}ClaimSheetRowComponent")
 
 
 def _query(name: str) -> str:
@@ -48,6 +49,7 @@ class Checked:
     graphs: dict[str, Graph] = field(default_factory=dict)
     data: Graph = field(default_factory=Graph)
     focus: set[Node] = field(default_factory=set)
+    row_problems: list[RowProblem] = field(default_factory=list)
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +133,7 @@ def check_sheet(path: Path, store: Store | None) -> Checked:
     problems = [problem for row in rows for problem in row.problems]
     checked.lines = [p.text(str(path)) for p in problems] + checked.lines
     checked.conforms = checked.conforms and not problems
+    checked.row_problems = problems
     return checked
 
 
@@ -170,7 +173,36 @@ def w3c_report(checked: Sequence[Checked]) -> ValidationResult:
     for item in checked:
         data += item.data
         focus |= item.focus
-    return validate(data, focus_nodes=sorted(focus))
+    result = validate(data, focus_nodes=sorted(focus))
+    rows = [(item.path, problem) for item in checked for problem in item.row_problems]
+    return with_row_results(result, rows) if rows else result
+
+
+def row_iri(path: Path, line: int) -> URIRef:
+    """A stable IRI for one claim-sheet row: the file's URI with `#row=<line>`."""
+    return URIRef(f"{Path(path).resolve().as_uri()}#row={line}")
+
+
+def with_row_results(result: ValidationResult, rows: Sequence[tuple[Path, RowProblem]]) -> ValidationResult:
+    """The report with one sh:Violation per unreadable sheet row (rule mskg:ClaimSheetRow in
+    shapes.ttl), so a report never says it conforms while the exit code says violations."""
+    report = result.report
+    for node in set(report.subjects(RDF.type, SH.ValidationReport)):
+        report.set((node, SH.conforms, Literal(False)))
+        for path, problem in rows:
+            report.add((node, SH.result, _row_result(report, path, problem)))
+    return replace(result, conforms=False)
+
+
+def _row_result(report: Graph, path: Path, problem: RowProblem) -> BNode:
+    """One sh:ValidationResult for a row problem, its message the line the text format prints."""
+    node = BNode()
+    for p, o in ((RDF.type, SH.ValidationResult), (SH.resultSeverity, SH.Violation),
+                 (SH.focusNode, row_iri(path, problem.line)), (SH.sourceShape, SHEET_ROW_RULE),
+                 (SH.sourceConstraintComponent, SHEET_ROW_COMPONENT),
+                 (SH.resultMessage, Literal(problem.text(str(path)))), (SH.value, Literal(problem.value))):
+        report.add((node, p, o))
+    return node
 
 
 def _stored_graph(store: Store, name: str) -> Graph:
