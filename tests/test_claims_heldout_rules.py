@@ -1,0 +1,190 @@
+"""Rules added for the held-out posts, one per test, on real sentences from posts like them."""
+
+from mskg.extract.model import Study
+from mskg.identifiers import curie
+from tests.sentences import claims, one, triples
+
+OZANIMOD, SIPONIMOD, OFATUMUMAB = "DRUGBANK:DB12612", "DRUGBANK:DB12371", "DRUGBANK:DB06650"
+TERIFLUNOMIDE, DMF, ALEMTUZUMAB = "DRUGBANK:DB08880", "DRUGBANK:DB08908", "DRUGBANK:DB00087"
+B_CELL, T_CELL, NK_CELL, CD4_T, CD8_T = "CL:0000236", "CL:0000084", "CL:0000623", "CL:0000624", "CL:0000625"
+MICROGLIA, LYMPHOCYTE = "CL:0000129", "CL:0000542"
+
+
+def _is(claim, subject, relation, obj, polarity="positive", certainty="asserted"):
+    assert (curie(claim.subject), claim.relation, curie(claim.object)) == (subject, relation, obj)
+    assert (claim.polarity, claim.evidence.certainty) == (polarity, certainty)
+
+
+def test_a_drug_named_for_comparison_is_not_the_subject():
+    _is(one("Unlike fingolimod, ozanimod does not appear to cause bradycardia."),
+        OZANIMOD, "hasAdverseEffect", "mskg:Bradycardia", "negative", "hedged")
+
+
+def test_a_pronoun_after_a_comparison_refers_to_the_drug_before_it():
+    found = one("Ozanimod is taken once a day; unlike fingolimod it does not appear to cause first-dose bradycardia.")
+    _is(found, OZANIMOD, "hasAdverseEffect", "mskg:Bradycardia", "negative", "hedged")
+
+
+def test_a_drug_named_as_an_example_leaves_the_class_as_subject():
+    assert triples("BTK inhibitors such as tolebrutinib might act on microglia.") == {
+        ("mskg:BTKInhibitor", "affects", MICROGLIA)}
+
+
+def test_a_pronoun_takes_the_nearest_drug_of_its_sentence_not_the_segment_focus():
+    text = "Dimethyl fumarate lowers CD8 T cells. Tecfidera causes flushing. Teriflunomide is less potent, but it is a DHODH inhibitor."
+    assert (TERIFLUNOMIDE, "targets", "HGNC:2867") in triples(text)
+
+
+def test_a_clause_without_a_drug_continues_the_subject_of_its_sentence():
+    found = [c for c in claims("Teriflunomide inhibited T cell proliferation but did not reduce B cell counts.") if c.relation == "decreasesAmountOf"]
+    assert len(found) == 1
+    _is(found[0], TERIFLUNOMIDE, "decreasesAmountOf", B_CELL, "negative")
+
+
+def test_coordinated_drugs_share_one_relation_word():
+    assert triples("Fenebrutinib and remibrutinib modulate B cells.") == {
+        ("mskg:Fenebrutinib", "affects", B_CELL), ("mskg:Remibrutinib", "affects", B_CELL)}
+
+
+def test_in_an_abstract_the_drug_studied_is_the_unsaid_subject_of_a_change_in_cells():
+    found = one("We did not observe a reduction in NK cells.", kind="abstract", title="Ofatumumab in relapsing MS")
+    _is(found, OFATUMUMAB, "decreasesAmountOf", NK_CELL, "negative")
+
+
+def test_outside_an_abstract_a_change_in_cells_needs_its_drug():
+    assert claims("We did not observe a reduction in NK cells.", title="Ofatumumab in relapsing MS") == []
+
+
+def test_a_passive_verb_takes_the_cells_before_it_not_those_compared_after_it():
+    assert triples("Siponimod lowers lymphocytes, and CD4 T cells are reduced far more than CD8 T cells.") == {
+        (SIPONIMOD, "decreasesAmountOf", LYMPHOCYTE), (SIPONIMOD, "decreasesAmountOf", CD4_T)}
+
+
+def test_a_question_states_no_finding():
+    assert claims("Does Vumerity cause less flushing than Tecfidera?", kind="comment") == []
+
+
+def test_background_voice_is_judged_per_clause():
+    found = claims("Flushing is the commonest side effect of DMF; it usually settles after a month.")
+    assert [(curie(c.object), c.evidence.evidence_type) for c in found] == [("mskg:Flushing", "expert")]
+
+
+def test_a_patients_paragraph_in_a_post_is_an_anecdote():
+    text = "Tom: Lemtrada wiped out my lymphocytes after my second course.\n\nModerator's note: Alemtuzumab targets CD52."
+    assert {(c.relation, c.evidence.evidence_type) for c in claims(text)} == {
+        ("decreasesAmountOf", "anecdote"), ("targets", "expert")}
+
+
+def test_trial_designs_named_before_the_subject_are_its_context():
+    found = one("In a randomised, placebo-controlled phase III study, siponimod reduced disability progression.")
+    assert sorted(curie(v) for k, v in found.qualifiers if k == "context") == [
+        "mskg:PhaseIIITrial", "mskg:PlaceboControlledStudy", "mskg:RandomisedControlledTrial"]
+
+
+def test_i_doubt_makes_the_claim_a_hedged_negative():
+    _is(one("I doubt natalizumab will ever be approved for PPMS.", kind="comment"),
+        "DRUGBANK:DB00108", "treats", "MONDO:0000451", "negative", "hedged")
+
+
+def test_an_elliptical_pair_names_both_cells():
+    assert triples("Alemtuzumab depletes both B and T cells.") == {
+        (ALEMTUZUMAB, "decreasesAmountOf", B_CELL), (ALEMTUZUMAB, "decreasesAmountOf", T_CELL)}
+
+
+def test_an_elliptical_pair_of_markers_names_both_cells():
+    assert triples("Siponimod reduces CD4 and CD8 T cells.") == {
+        (SIPONIMOD, "decreasesAmountOf", CD4_T), (SIPONIMOD, "decreasesAmountOf", CD8_T)}
+
+
+def test_a_class_named_for_its_target_describing_a_drug_means_targets():
+    _is(one("Siponimod is a selective S1P receptor modulator."), SIPONIMOD, "targets", "mskg:S1PReceptor")
+
+
+def test_a_class_named_for_its_target_is_not_said_to_target_it():
+    assert all(c.relation != "targets" for c in claims("BTK inhibitors are not B-cell depleting."))
+
+
+def test_a_leading_condition_makes_its_main_clause_hypothetical():
+    found = [c for c in claims("Siponimod may act on microglia; if it does, it might slow smouldering MS.") if c.relation == "inhibits"]
+    assert len(found) == 1
+    _is(found[0], SIPONIMOD, "inhibits", "mskg:PIRA", certainty="hypothetical")
+    assert found[0].evidence.quote == "if it does, it might slow smouldering MS"
+
+
+def test_relapse_free_means_inhibits_relapses():
+    _is(one("Natalizumab has kept me relapse-free.", kind="comment"), "DRUGBANK:DB00108", "inhibits", "mskg:Relapse")
+
+
+def test_not_having_had_a_relapse_since_means_inhibits_relapses():
+    _is(one("I haven’t had a relapse since starting ocrelizumab.", kind="comment"), "DRUGBANK:DB11988", "inhibits", "mskg:Relapse")
+
+
+def test_a_negation_with_a_curly_apostrophe_denies():
+    _is(one("Ocrelizumab doesn’t deplete plasma cells."), "DRUGBANK:DB11988", "decreasesAmountOf", "CL:0000786", "negative")
+
+
+def test_the_drug_a_patient_switched_from_is_not_the_focus():
+    found = one("I switched from Tecfidera to Kesimpta last spring. Since then I have had no relapses.", kind="comment")
+    _is(found, OFATUMUMAB, "inhibits", "mskg:Relapse")
+
+
+def test_a_disease_a_drug_may_not_work_in_is_not_the_patients_own_course():
+    text = "I haven't had a relapse since starting Zeposia. My neurologist says it may not work in PPMS."
+    found = [c for c in claims(text, kind="comment") if c.relation == "inhibits"]
+    assert len(found) == 1
+    _is(found[0], OZANIMOD, "inhibits", "mskg:Relapse")
+    assert found[0].qualifiers == ()
+
+
+def test_a_medicine_taken_alongside_the_focus_drug_is_given_with_it():
+    _is(one("I am on Kesimpta. I also take prednisolone alongside the injections.", kind="comment"),
+        "DRUGBANK:DB00860", "givenWith", OFATUMUMAB)
+
+
+def test_a_patients_other_medicine_is_given_with_the_drug_of_their_report():
+    found = [c for c in claims("I am in the tolebrutinib study. I still use fampridine for walking.", kind="comment")]
+    assert [(curie(c.subject), c.relation, curie(c.object)) for c in found] == [
+        ("DRUGBANK:DB06637", "givenWith", "mskg:Tolebrutinib")]
+
+
+def test_patients_treated_with_a_drug_is_not_a_treats_claim():
+    assert claims("We studied 210 patients with RRMS treated with DMF.", kind="abstract") == []
+
+
+def test_an_adverse_effect_describing_patients_is_not_caused_by_the_drug():
+    assert triples("DMF may increase the risk of PML in patients with grade 3 lymphopenia.") == {
+        (DMF, "hasAdverseEffect", "mskg:PML")}
+
+
+def test_an_incidence_means_has_adverse_effect():
+    _is(one("Secondary autoimmunity affects roughly 40% of people treated with alemtuzumab."),
+        ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity")
+
+
+def test_a_toxic_adjective_means_has_adverse_effect():
+    _is(one("Teriflunomide is teratogenic."), TERIFLUNOMIDE, "hasAdverseEffect", "mskg:Teratogenicity")
+
+
+def test_fewer_lesions_means_inhibits_the_marker():
+    study = Study("s", designs=(), methods=())
+    found = one("Gadolinium-enhancing lesions were reduced at the 75 mg dose only.", kind="abstract",
+                title="Evobrutinib in relapsing MS", study=study)
+    _is(found, "mskg:Evobrutinib", "inhibits", "mskg:GdEnhancingLesion")
+
+
+def test_treatments_for_means_treats():
+    _is(one("Anti-CD20 therapies are now the most widely used treatments for relapsing MS."),
+        "mskg:AntiCD20Antibody", "treats", "mskg:RelapsingMS")
+
+
+def test_the_key_point_is_not_a_hedge():
+    _is(one("I think the key point is that ofatumumab targets CD20."), OFATUMUMAB, "targets", "HGNC:7315")
+
+
+def test_counts_that_dropped_to_a_value_were_lowered():
+    _is(one("My lymphocytes dropped to 0.3 on Gilenya.", kind="comment"), "DRUGBANK:DB08868", "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_a_spaced_dash_ends_a_hedged_clause():
+    found = one("Would I do Lemtrada again? Probably yes - no relapses since.", kind="comment")
+    _is(found, ALEMTUZUMAB, "inhibits", "mskg:Relapse")
