@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from mskg.build import write_store
-from mskg.errors import StoreUnavailableError
+from mskg.build import write_batches, write_store
+from mskg.errors import NonConformingError, StoreUnavailableError
 from mskg.namespaces import ONTOLOGY_IRI
 from mskg.ontology.validation import ensure_conforms
 from mskg.stores import open_store
@@ -60,8 +60,8 @@ def test_clean_drops_documents_not_in_this_build(tmp_path: Path) -> None:
 WRITE_SCRIPT = """
 import sys
 from pathlib import Path
-from mskg.build import write_store
-from mskg.errors import StoreUnavailableError
+from mskg.build import write_batches, write_store
+from mskg.errors import NonConformingError, StoreUnavailableError
 from tests.build_helpers import hand_made
 write_store(Path(sys.argv[1]), [hand_made(f"doc-{i}", sys.argv[2]) for i in range(6)])
 print("done", flush=True)
@@ -122,3 +122,25 @@ def test_readers_keep_the_old_store_while_a_build_writes(tmp_path: Path) -> None
     assert second.wait(timeout=120) == 0, second.communicate()
     assert reader.quads() == before
     assert open_store(tmp_path).quads() != before
+
+
+def test_a_graph_the_build_expected_to_replace_but_did_not_is_kept(tmp_path: Path) -> None:
+    write_store(tmp_path, [hand_made("doc-a")])
+    before = {q for q in open_store(tmp_path).quads() if "doc-a" in q}
+    write_batches(tmp_path, [[hand_made("doc-b")]], {hand_made("doc-a").graph_name})
+    store = open_store(tmp_path)
+    assert {hand_made("doc-a").graph_name, hand_made("doc-b").graph_name} <= set(store.graph_names())
+    assert {q for q in store.quads() if "doc-a" in q} == before
+
+
+def test_a_batch_failing_after_others_were_written_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    write_store(tmp_path, [hand_made("doc-a")])
+    before = open_store(tmp_path).quads()
+
+    def batches():
+        yield [hand_made("doc-b")]
+        raise NonConformingError("does not conform", path="doc-c.txt")
+
+    with pytest.raises(NonConformingError):
+        write_batches(tmp_path, batches(), {hand_made("doc-b").graph_name})
+    assert open_store(tmp_path).quads() == before

@@ -1,17 +1,20 @@
 """The build: documents -> validated named graphs -> one new store generation, all or nothing.
 
 Every document is read, extracted, turned into RDF, given its direct edges and validated
-before the store is touched; the graphs are then bulk-loaded into a private snapshot of the
-store that replaces the old one atomically (see mskg.stores.writer).
+before it is written; validated batches are bulk-loaded into a private new generation of the
+store while later ones are still being built, and that generation replaces the old one
+atomically only when all of them are in (see mskg.stores.writer).
 """
 
 from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 
 from rdflib import RDF, Graph, URIRef
@@ -136,18 +139,32 @@ def _warm_caches() -> None:
     shapes_graph()
 
 
-def extract_all(files: Sequence[Path], jobs: int, batch: Callable[[Sequence[Path]], list[BuiltDocument]] = build_batch) -> list[BuiltDocument]:
-    """Build every file's graph (in `jobs` processes), sorted by document id; nothing is stored."""
+@contextmanager
+def built_batches(files: Sequence[Path], jobs: int,
+                  batch: Callable[[Sequence[Path]], list[BuiltDocument]] = build_batch) -> Iterator[Iterator[list[BuiltDocument]]]:
+    """The built (validated) documents, one batch at a time in file order, as `jobs` processes finish them.
+
+    The workers are forked on entry, before the caller opens any store; leaving early cancels
+    the batches not yet started.
+    """
     batches = _batches(sorted(set(files)), jobs)
     if jobs <= 1 or len(batches) <= 1:
-        results = [batch(b) for b in batches]
-    else:
-        import multiprocessing
+        yield map(batch, batches)
+        return
+    import multiprocessing
 
-        _warm_caches()
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = list(pool.map(batch, batches))
-    return sorted((d for r in results for d in r), key=lambda d: (d.doc_id, d.path))
+    _warm_caches()
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+    try:
+        yield pool.map(batch, batches)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def extract_all(files: Sequence[Path], jobs: int, batch: Callable[[Sequence[Path]], list[BuiltDocument]] = build_batch) -> list[BuiltDocument]:
+    """Build every file's graph (in `jobs` processes), sorted by document id; nothing is stored."""
+    with built_batches(files, jobs, batch) as results:
+        return sorted((d for r in results for d in r), key=lambda d: (d.doc_id, d.path))
 
 
 def curated(files: Sequence[Path]) -> list[BuiltDocument]:
@@ -165,16 +182,16 @@ def _shipped_copy(doc: BuiltDocument) -> bool:
     return doc.graph_name == str(ONTOLOGY_IRI) and set(doc.nquads.splitlines()) == set(ontology_nquads().splitlines())
 
 
-def _one_per_graph(documents: list[BuiltDocument]) -> list[BuiltDocument]:
-    """Documents sorted by id; two inputs writing the same graph (or the ontology's) are refused.
-    An exact copy of the shipped ontology graph is dropped: the store writes that graph anyway."""
-    seen = {str(ONTOLOGY_IRI): "the ontology"}
-    documents = [doc for doc in documents if not _shipped_copy(doc)]
-    for doc in documents:
-        if doc.graph_name in seen:
-            raise InputError(f"graph <{doc.graph_name}> is also written by {seen[doc.graph_name]}", path=doc.path)
-        seen[doc.graph_name] = doc.path
-    return sorted(documents, key=lambda d: (d.doc_id, d.path))
+class _Graphs:
+    """The graphs a build writes: two inputs writing the same graph (or the ontology's) are refused."""
+
+    def __init__(self) -> None:
+        self.seen = {str(ONTOLOGY_IRI): "the ontology"}
+
+    def claim(self, doc: BuiltDocument) -> None:
+        if doc.graph_name in self.seen:
+            raise InputError(f"graph <{doc.graph_name}> is also written by {self.seen[doc.graph_name]}", path=doc.path)
+        self.seen[doc.graph_name] = doc.path
 
 
 def ontology_nquads() -> bytes:
@@ -184,17 +201,21 @@ def ontology_nquads() -> bytes:
     return graph_nquads(ontology_graph(), str(ONTOLOGY_IRI))
 
 
-def _load(writer: StoreWriter, documents: Iterable[BuiltDocument]) -> None:
-    """Bulk-load documents in chunks of about CHUNK_BYTES."""
-    chunk: list[bytes] = []
-    size = 0
-    for doc in documents:
-        chunk.append(doc.nquads)
-        size += len(doc.nquads)
-        if size >= CHUNK_BYTES:
-            writer.load(b"".join(chunk))
-            chunk, size = [], 0
-    writer.load(b"".join(chunk))
+class _Chunks:
+    """Bulk-load N-Quads into a writer in chunks of about CHUNK_BYTES (few, large loads are fastest)."""
+
+    def __init__(self, writer: StoreWriter) -> None:
+        self.writer, self.parts, self.size = writer, [], 0
+
+    def add(self, nquads: bytes) -> None:
+        self.parts.append(nquads)
+        self.size += len(nquads)
+        if self.size >= CHUNK_BYTES:
+            self.flush()
+
+    def flush(self) -> None:
+        self.writer.load(b"".join(self.parts))
+        self.parts, self.size = [], 0
 
 
 def _pause_for_tests() -> None:
@@ -204,41 +225,69 @@ def _pause_for_tests() -> None:
         time.sleep(float(seconds))
 
 
-def _covers_store(root: Path, names: set[str]) -> bool:
-    """True when the new graphs replace every graph of the current store (so start empty)."""
+def _stored_graphs(root: Path) -> set[str]:
+    """The named graphs of the current store (none when there is no store yet)."""
     from mskg.stores.embedded import active_path, open_database
 
     current = active_path(root)
-    if current is None:
-        return True
-    old = {g.value for g in open_database(current, read_only=True).named_graphs()}
-    return old <= names | {str(ONTOLOGY_IRI)}
+    return {g.value for g in open_database(current, read_only=True).named_graphs()} if current else set()
+
+
+def write_batches(root: Path, batches: Iterable[Sequence[BuiltDocument]], names: set[str], *,
+                  clean: bool = False) -> tuple[list[BuiltDocument], int]:
+    """Load validated batches into a private new generation as they arrive, then switch to it.
+
+    `names` are the graphs the build expects to write: when they cover every stored graph the
+    generation starts empty, otherwise it starts as a copy and each written graph is replaced.
+    Any error (a later batch failing validation, too) discards the generation: all or nothing.
+    Returns the documents (without their N-Quads) sorted by id, and the store's quad count.
+    """
+    old = _stored_graphs(root)
+    fresh = clean or old <= names | {str(ONTOLOGY_IRI)}
+    graphs, stored = _Graphs(), []
+    with StoreWriter(root, fresh=fresh) as writer:
+        writer.replace_graph(str(ONTOLOGY_IRI), ontology_nquads())
+        chunks = _Chunks(writer)
+        for number, batch in enumerate(batches):
+            for doc in batch:
+                graphs.claim(doc)
+                if not fresh:
+                    writer.remove_graph(doc.graph_name)
+                chunks.add(doc.nquads)
+                stored.append(replace(doc, nquads=b""))
+            if number == 0:
+                chunks.flush()
+                _pause_for_tests()
+        chunks.flush()
+        if fresh and not clean:
+            writer.copy_graphs(old - set(graphs.seen))
+        return sorted(stored, key=lambda d: (d.doc_id, d.path)), writer.count()
 
 
 def write_store(root: Path, documents: Sequence[BuiltDocument], *, clean: bool = False) -> int:
     """Replace the ontology and each document's graph in a new generation; return its quad count."""
-    names = {d.graph_name for d in documents}
-    with StoreWriter(root, fresh=clean or _covers_store(root, names)) as writer:
-        writer.replace_graph(str(ONTOLOGY_IRI), ontology_nquads())
-        for name in sorted(names):
-            writer.remove_graph(name)
-        half = len(documents) // 2
-        _load(writer, documents[:half])
-        _pause_for_tests()
-        _load(writer, documents[half:])
-        return writer.count()
+    half = len(documents) // 2
+    batches = [documents[:half], documents[half:]]
+    return write_batches(root, batches, {d.graph_name for d in documents}, clean=clean)[1]
 
 
 def build(paths: Sequence[Path], root: Path, *, jobs: int | None = None, clean: bool = False) -> BuildReport:
-    """Build every document under `paths` into the store at `root`; all or nothing."""
+    """Build every document under `paths` into the store at `root`; all or nothing.
+
+    The store is written while later batches are still being built (each batch is validated
+    before it is written; the new generation only becomes visible when every batch is in).
+    """
     from mskg.extract.documents import iter_documents
+    from mskg.extract.rdf import document_iri
 
     started = time.perf_counter()
     files = list(iter_documents(paths))
     if not files:
         raise InputError("no documents (.txt, .html) or graph files found", path=", ".join(str(p) for p in paths))
     _check_unique(files)
-    documents = extract_all([f for f in files if not is_graph_file(f)], jobs or os.cpu_count() or 1)
-    documents = _one_per_graph(documents + curated([f for f in files if is_graph_file(f)]))
-    quads = write_store(Path(root), documents, clean=clean)
+    texts = [f for f in files if not is_graph_file(f)]
+    graphs = [d for d in curated([f for f in files if is_graph_file(f)]) if not _shipped_copy(d)]
+    names = {str(document_iri(f.stem)) for f in texts} | {d.graph_name for d in graphs}
+    with built_batches(texts, jobs or os.cpu_count() or 1) as batches:
+        documents, quads = write_batches(Path(root), chain([graphs] if graphs else [], batches), names, clean=clean)
     return BuildReport(documents, quads, time.perf_counter() - started)

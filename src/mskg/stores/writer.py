@@ -10,6 +10,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 
@@ -108,6 +109,17 @@ class StoreWriter:
         """Bulk-load N-Quads into the new generation (fast; atomicity comes from the switch)."""
         if nquads:
             self.db.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def copy_graphs(self, names: Iterable[str]) -> None:
+        """Copy named graphs from the active generation into the new one (graphs a fresh
+        generation must keep because this build turned out not to replace them)."""
+        current = active_path(self.root)
+        names = sorted(names)
+        if current is None or not names:
+            return
+        old = open_database(current, read_only=True)
+        for name in names:
+            self.db.extend(old.quads_for_pattern(None, None, None, ox.NamedNode(name)))
 
     def count(self) -> int:
         """Quads in the new generation so far."""
