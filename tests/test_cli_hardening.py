@@ -16,7 +16,7 @@ pytestmark = pytest.mark.hardening
 
 
 def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+    result = CliRunner().invoke(cli, list(args), prog_name="mskg")
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     return result.exit_code, result.stdout, result.stderr
 
@@ -69,3 +69,25 @@ def test_a_store_folder_that_cannot_be_created_is_one_line(tmp_path: Path) -> No
     code, _, err = run("build", str(tmp_path / "post.txt"), "--store", str(blocker / "store"))
     assert code == 3
     assert one_line(err).startswith(f"mskg: {blocker / 'store'}: cannot create the store directory")
+
+
+@pytest.mark.parametrize("args, expected", [
+    (["no-such-command"], "mskg: No such command 'no-such-command'. (see mskg --help)"),
+    (["--bogus"], "mskg: No such option '--bogus'. (see mskg --help)"),
+    (["query"], "mskg: query: Missing argument 'NAME|FILE.rq'. (see mskg query --help)"),
+    (["export", "--format", "xml"], "mskg: export: Invalid value for '--format': 'xml' is not one of 'ttl', 'trig', "
+                                    "'nq', 'jsonld'. (see mskg export --help)"),
+    (["build", "--jobs", "0"], "mskg: build: Invalid value for '--jobs' / '-j': 0 is not in the range x>=1. "
+                               "(see mskg build --help)"),
+    (["ontology", "stats", "extra"], "mskg: ontology stats: Got unexpected extra argument (extra) "
+                                     "(see mskg ontology stats --help)"),
+], ids=["command", "option", "argument", "choice", "range", "nested"])
+def test_a_usage_error_is_one_line_exit_2(args: list[str], expected: str) -> None:
+    code, out, err = run(*args)
+    assert code == 2 and out == ""
+    assert one_line(err) == expected
+
+
+def test_a_bare_command_group_still_shows_its_help() -> None:
+    code, _, err = run("ontology")
+    assert code == 2 and err.startswith("Usage: mskg ontology")

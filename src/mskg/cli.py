@@ -16,8 +16,32 @@ from mskg.errors import MskgError
 COMMANDS = ("ontology", "build", "findings", "query", "queries", "export", "load", "validate")
 
 
+class OneLineUsageError(click.UsageError):
+    """A usage error (bad option, missing argument) shown as one line on stderr, exit 2."""
+
+    def show(self, file: object = None) -> None:
+        path = self.ctx.command_path if self.ctx else "mskg"
+        command = path.partition(" ")[2]
+        message = " ".join(self.message.split())
+        click.echo(f"mskg: {command + ': ' if command else ''}{message} (see {path} --help)", err=True)
+
+
+def _one_line(exc: click.UsageError) -> click.UsageError:
+    """The error as one line, except a bare `mskg` or `mskg ontology`, which shows the help."""
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return exc
+    return OneLineUsageError(exc.format_message(), exc.ctx)
+
+
 class MskgGroup(click.Group):
-    """A click group that reports MskgError as one line and its exit code, no traceback."""
+    """A click group that reports MskgError and usage errors as one line and an exit code, no traceback."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: object) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)  # type: ignore[arg-type]
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -25,6 +49,8 @@ class MskgGroup(click.Group):
         except MskgError as exc:
             click.echo(f"mskg: {exc.one_line()}", err=True)
             sys.exit(exc.exit_code)
+        except click.UsageError as exc:
+            raise _one_line(exc) from None
 
 
 @click.group(cls=MskgGroup, context_settings={"help_option_names": ["-h", "--help"]})
