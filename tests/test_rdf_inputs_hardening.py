@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_validate import run
+from tests.test_shapes import SHAPES_DATA
+from tests.test_validate import fixture_file, run
 from tests.test_validate_hardening import FILE_ENTITY, _NoNetwork
 
 pytestmark = pytest.mark.hardening
@@ -79,3 +80,15 @@ def test_malformed_json_ld_is_one_line(tmp_path: Path, text: str, expected: str)
     code, err = validate(path)
     assert code == 2
     assert expected in one_line(err, path)
+
+
+@pytest.mark.parametrize("fixture, shape", [("offsets_outside_text", "OffsetsInsideText"),
+                                            ("quote_differs_from_text", "QuoteMatchesText"),
+                                            ("empty_quote", "QuoteExact")])
+def test_bad_provenance_is_a_violation_naming_the_evidence_node(tmp_path: Path, fixture: str, shape: str) -> None:
+    path = fixture_file(tmp_path, SHAPES_DATA / "bad" / f"{fixture}.ttl")
+    result = run(str(path), "--store", str(tmp_path / "none"))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.stdout.splitlines()
+    assert all(line.startswith(f"{path}: id:") and ": violation: " in line for line in lines), lines
+    assert any(line.startswith(f"{path}: id:evidence/e1") and line.endswith(f"[{shape}]") for line in lines), lines
