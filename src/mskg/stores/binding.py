@@ -52,6 +52,15 @@ def first_group_brace(query: str) -> int:
     raise QueryError("query has no WHERE group to bind parameters in", path="<query>")
 
 
+def without_comments(query: str) -> str:
+    r"""The query with its `#` comments removed, strings and IRIs untouched.
+
+    >>> without_comments('# it is not clear\nSELECT ?s WHERE { ?s ?p "#1" } # end')
+    '\nSELECT ?s WHERE { ?s ?p "#1" } '
+    """
+    return _SKIP.sub(lambda m: "" if m.group().startswith("#") else m.group(), query)
+
+
 def with_values(query: str, bindings: Mapping[str, object] | None) -> str:
     """The query with a VALUES block binding `bindings` at the top of its WHERE group."""
     if not bindings:

@@ -31,7 +31,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 
 from mskg.errors import InputError, QueryError, StoreUnavailableError
 from mskg.stores.base import Row, Solutions, Term
-from mskg.stores.binding import with_values
+from mskg.stores.binding import with_values, without_comments
 from mskg.stores.credentials import credentials, redact
 
 NTRIPLES = "application/n-triples"
@@ -106,7 +106,9 @@ class RemoteStore:
     def select(self, query: str, bindings: Mapping[str, object] | None = None) -> Solutions:
         """Run a SELECT remotely; bindings become a VALUES block; the whole answer is parsed first."""
         wrapper = SPARQLWrapper(self.endpoint.query_url)
-        wrapper.setQuery(with_values(query, bindings))
+        # SPARQLWrapper sniffs the query form from text with comments only half removed
+        # (a header comment saying "dropped" made a SELECT look like DROP): send none.
+        wrapper.setQuery(without_comments(with_values(query, bindings)))
         if wrapper.queryType != SELECT:
             raise QueryError("only SELECT queries can be run here", path="<query>")
         wrapper.setMethod(POST)
