@@ -240,8 +240,8 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
 
 
 def co_medications(ctx: Context) -> list[Reading]:
-    """A patient's other medicine ("I also take prednisolone", "I still use fampridine"): given with
-    the drug the patient's report is about."""
+    """A patient's other medicine ("I also take prednisolone", "I still use fampridine"): taken with
+    the drug the patient's report is about (a `comedication` reading: a qualifier, not a finding)."""
     if ctx.voice != "anecdote" or ctx.focus is None:
         return []
     taking = load_cues().patterns["co_medication"]
@@ -250,7 +250,7 @@ def co_medications(ctx: Context) -> list[Reading]:
         hit = taking.search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start) if m.term and m.category == "drug" else None
         if hit and m.term != ctx.focus:
             span = (hit.start(), m.end)
-            out.append(Reading(m.term, "givenWith", ctx.focus, polarity(ctx.clause, span, span, []),
+            out.append(Reading(m.term, "comedication", ctx.focus, polarity(ctx.clause, span, span, []),
                                certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span, subject_at=m.start))
     return out
 
@@ -272,4 +272,4 @@ def read_relations(ctx: Context) -> list[Reading]:
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
-    return out + co_medications(ctx)
+    return out

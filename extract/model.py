@@ -19,7 +19,7 @@ EvidenceType = Literal["study", "expert", "anecdote", "background"]
 POLARITIES: tuple[str, ...] = ("positive", "negative")
 CERTAINTIES: tuple[str, ...] = ("asserted", "hedged", "hypothetical")
 EVIDENCE_TYPES: tuple[str, ...] = ("study", "expert", "anecdote", "background")
-QUALIFIER_KEYS: tuple[str, ...] = ("population", "condition", "context")
+QUALIFIER_KEYS: tuple[str, ...] = ("population", "condition", "context", "comedication")
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from mskg.extract.annotate import SegmentMentions, annotate, default_matcher, focus_of
 from mskg.extract.claims import Context, Reading, read_relations
+from mskg.extract.comedication import CoMedication, qualify, read_comedications
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term
 from mskg.extract.mentions import Mention
@@ -32,6 +33,7 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     gaps: list[Gap] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    comedications: list[CoMedication] = field(default_factory=list)
 
 
 def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str], ...]:
@@ -89,12 +91,15 @@ def _evidence(doc: Document, sm: SegmentMentions, span: tuple[int, int], certain
     return Evidence(doc.id, seg.id, start, end, doc.text[start:end], certainty, voice, author, seg.comment_index, study)
 
 
-def _clause_readings(sm: SegmentMentions, clause: Clause, voice: str) -> list[Reading]:
+def _context(sm: SegmentMentions, clause: Clause, voice: str) -> Context:
     matcher = default_matcher()
     mentions = [m for m in sm.mentions if clause.start <= m.start and m.end <= clause.end]
     in_sentence = [m for m in sm.mentions if clause.sentence[0] <= m.start and m.end <= clause.sentence[1]]
-    ctx = Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice), voice)
-    return read_responses(ctx, matcher.lexicon, read_relations(ctx))
+    return Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice), voice)
+
+
+def _clause_readings(ctx: Context) -> list[Reading]:
+    return read_responses(ctx, default_matcher().lexicon, read_relations(ctx))
 
 
 def _sentence_clauses(text: str, span: tuple[int, int]) -> list[Clause]:
@@ -132,7 +137,9 @@ def _part(doc: Document, sm: SegmentMentions, default: str, out: Extraction) -> 
             continue
         for clause in _sentence_clauses(text, span):
             voice = sentence_voice(default, clause.words)
-            for r in _clause_readings(sm, clause, voice):
+            ctx = _context(sm, clause, voice)
+            out.comedications += read_comedications(ctx, doc.id, sm.segment.id)
+            for r in _clause_readings(ctx):
                 r = _qualified(sm, r, population if voice == default else None)
                 ev = _evidence(doc, sm, r.span, r.certainty, voice)
                 out.claims.append(Claim(r.subject.iri, r.relation, r.object.iri, ev, r.polarity, r.qualifiers))
@@ -159,7 +166,9 @@ def extract(doc: Document) -> Extraction:
     out = Extraction(doc)
     for sm in annotated:
         _segment(doc, sm, out)
+    out.claims, taken = qualify(out.claims, out.comedications)
     out.claims = _unique(out.claims)
+    out.notices += taken
     out.gaps = sorted({g.key(): g for g in out.gaps}.values(), key=lambda g: (g.evidence.start, g.about))
     if not any(m.term for sm in annotated for m in sm.mentions):
         out.notices.append(f"{doc.id}: no known entity mentioned")

@@ -89,7 +89,8 @@ SEGMENT_CLASS = {
 }
 PREFIXES = {"mskg": namespaces.MSKG._NS, "id": ID, "oa": namespaces.OA, "sioc": namespaces.SIOC,
             "dcterms": ns.DCTERMS, "obo": OBO}
-QUALIFIER = {"population": MSKG.population, "condition": MSKG.condition, "context": MSKG.context}
+QUALIFIER = {"population": MSKG.population, "condition": MSKG.condition, "context": MSKG.context,
+             "comedication": MSKG.comedication}
 
 
 def _slug(text: str) -> str:

@@ -59,8 +59,28 @@ def test_stopping_an_outcome_means_inhibits():
     _is(one("Natalizumab stopped relapses in most patients."), NATALIZUMAB, "inhibits", "mskg:Relapse")
 
 
-def test_in_addition_to_means_given_with():
-    _is(one("I also get methylprednisolone in addition to natalizumab."), "CHEBI:6888", "givenWith", NATALIZUMAB)
+def test_in_addition_to_makes_the_other_drug_a_comedication_of_the_reports_findings():
+    claim = one("I get methylprednisolone in addition to natalizumab. Natalizumab stopped my relapses.", kind="comment")
+    _is(claim, NATALIZUMAB, "inhibits", "mskg:Relapse")
+    assert [(k, curie(v)) for k, v in claim.qualifiers] == [("comedication", "CHEBI:6888")]
+
+
+def test_a_comedication_with_no_finding_of_its_own_is_a_notice_not_a_claim():
+    found = extract(document("I also get methylprednisolone in addition to natalizumab.", kind="comment"))
+    assert found.claims == []
+    assert any("co-medication CHEBI:6888 with DRUGBANK:DB00108 qualifies no finding" in n for n in found.notices)
+
+
+def test_a_denied_comedication_qualifies_nothing():
+    claim = one("I do not take methylprednisolone in addition to natalizumab. Natalizumab stopped my relapses.", kind="comment")
+    _is(claim, NATALIZUMAB, "inhibits", "mskg:Relapse")
+    assert claim.qualifiers == ()
+
+
+def test_a_comedication_qualifies_only_findings_about_its_drugs():
+    found = extract(document("Natalizumab stopped my relapses. I also get methylprednisolone in addition to rituximab.", kind="comment"))
+    assert [c.qualifiers for c in found.claims] == [()]
+    assert any("co-medication CHEBI:6888 with DRUGBANK:DB00073" in n for n in found.notices)
 
 
 def test_not_makes_a_negative_claim():

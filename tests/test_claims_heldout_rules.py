@@ -2,7 +2,8 @@
 
 from mskg.extract.model import Study
 from mskg.identifiers import curie
-from tests.sentences import claims, one, triples
+from mskg.extract.pipeline import extract
+from tests.sentences import claims, document, one, triples
 
 OZANIMOD, SIPONIMOD, OFATUMUMAB = "DRUGBANK:DB12612", "DRUGBANK:DB12371", "DRUGBANK:DB06650"
 TERIFLUNOMIDE, DMF, ALEMTUZUMAB = "DRUGBANK:DB08880", "DRUGBANK:DB08908", "DRUGBANK:DB00087"
@@ -136,15 +137,17 @@ def test_a_disease_a_drug_may_not_work_in_is_not_the_patients_own_course():
     assert found[0].qualifiers == ()
 
 
-def test_a_medicine_taken_alongside_the_focus_drug_is_given_with_it():
-    _is(one("I am on Kesimpta. I also take prednisolone alongside the injections.", kind="comment"),
-        "DRUGBANK:DB00860", "givenWith", OFATUMUMAB)
+def test_a_medicine_taken_alongside_the_focus_drug_is_a_comedication_of_its_findings():
+    claim = one("I am on Kesimpta. I also take prednisolone alongside the injections. Since then I have had no relapses.",
+                kind="comment")
+    _is(claim, OFATUMUMAB, "inhibits", "mskg:Relapse")
+    assert [(k, curie(v)) for k, v in claim.qualifiers] == [("comedication", "DRUGBANK:DB00860")]
 
 
-def test_a_patients_other_medicine_is_given_with_the_drug_of_their_report():
-    found = [c for c in claims("I am in the tolebrutinib study. I still use fampridine for walking.", kind="comment")]
-    assert [(curie(c.subject), c.relation, curie(c.object)) for c in found] == [
-        ("DRUGBANK:DB06637", "givenWith", "mskg:Tolebrutinib")]
+def test_a_patients_other_medicine_with_no_finding_to_qualify_is_a_notice():
+    found = extract(document("I am in the tolebrutinib study. I still use fampridine for walking.", kind="comment"))
+    assert found.claims == []
+    assert any("co-medication DRUGBANK:DB06637 with mskg:Tolebrutinib" in n for n in found.notices)
 
 
 def test_patients_treated_with_a_drug_is_not_a_treats_claim():

@@ -96,8 +96,8 @@ def test_alternatives_to_cladribine_count_cell_subtypes(store: MemoryStore) -> N
         ("study", [("CHEBI:50729", "mskg:decreasesAmountOf", "CL:0000236"), ("CHEBI:50729", "mskg:increasesAmountOf", "CL:0000623"),
                    ("CHEBI:50729", "mskg:promotesMaturationOf", "CL:0000824"), ("DRUGBANK:DB00111", "mskg:decreasesAmountOf", "CL:0000084"),
                    ("DRUGBANK:DB00111", "mskg:hasAdverseEffect", "http://example.org/mskg-fixture/Cardiotoxicity")]),
-        ("anecdote", [("DRUGBANK:DB00242", "mskg:hasAdverseEffect", "http://example.org/mskg-fixture/Cancer"),
-                      ("http://example.org/mskg-fixture/Methylprednisolone", "mskg:givenWith", "CHEBI:50729")]),
+        ("anecdote", [("CHEBI:50729", "mskg:inhibits", "mskg:Relapse"),
+                      ("DRUGBANK:DB00242", "mskg:hasAdverseEffect", "http://example.org/mskg-fixture/Cancer")]),
         ("background", [("DRUGBANK:DB00242", "mskg:decreasesAmountOf", "CL:0000236")]),
         ("nonsense", []),
     ],
@@ -126,9 +126,9 @@ def test_contradictions_pair_opposite_directions_and_polarities(store: MemorySto
 
 
 def test_co_medications_come_from_patient_reports(store: MemoryStore) -> None:
-    rows = answer(store, "co-medications", "drug", "with", "author", "quote")
-    assert rows == [("http://example.org/mskg-fixture/Methylprednisolone", "CHEBI:50729", "Patient P",
-                     "I also get methylprednisolone with my mitoxantrone.")]
+    rows = answer(store, "co-medications", "drug", "with", "relation", "object", "polarity", "author", "quote")
+    assert rows == [("CHEBI:50729", "http://example.org/mskg-fixture/Methylprednisolone", "mskg:inhibits", "mskg:Relapse",
+                     "positive", "Patient P", "My relapses have stopped.")]
 
 
 def test_finding_studies_give_design_size_population_method_and_doi(store: MemoryStore) -> None:

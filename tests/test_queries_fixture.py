@@ -1,7 +1,8 @@
 """A small multi-document graph built from hand-made Documents and Claims, for query tests.
 
 Three posts (`a`, `b`, `c`) by different authors, with comments, a study, a contradiction
-across documents, hedged and hypothetical claims, a co-medication and knowledge gaps.
+across documents, hedged and hypothetical claims, a finding qualified by a co-medication and
+knowledge gaps.
 `MemoryStore` is an in-memory pyoxigraph store with the mskg.stores `select` interface.
 """
 
@@ -25,6 +26,7 @@ from tests.data import DATA_DIR
 FX = "http://example.org/mskg-fixture/"
 MITOX, DACLI, CLADRI = iri("CHEBI:50729"), iri("DRUGBANK:DB00111"), iri("DRUGBANK:DB00242")
 NK, MATURE_NK, T_CELL, B_CELL = (iri(c) for c in ("CL:0000623", "CL:0000824", "CL:0000084", "CL:0000236"))
+RELAPSE = iri("mskg:Relapse")
 STUDY_KEY = "10.9999/fixture.1"
 
 
@@ -91,7 +93,7 @@ STUDY = Study(STUDY_KEY, "A fixture study", None, STUDY_KEY, (FX + "OpenLabel", 
 DOC_A = _doc("a", "Blogger A", [
     ("abstract", "abstract", "Mitoxantrone increased NK cells. Mitoxantrone promoted maturation of mature NK cells only in responders. Mitoxantrone suppresses B cells.", None, None, None),
     ("commentary", "commentary", "It seems daclizumab affects NK cells. Mitoxantrone damages heart muscle. It is not clear how mitoxantrone slows progression.", None, None, None),
-    ("comment-1", "comment", "I also get methylprednisolone with my mitoxantrone.", "Patient P", 1, None),
+    ("comment-1", "comment", "I also get methylprednisolone with my mitoxantrone. My relapses have stopped.", "Patient P", 1, None),
     ("comment-2", "comment", "If only there was a way to predict who will benefit.", "Reader R", 2, None),
     ("comment-3", "comment", "Re: \u201cIf only there was a way to predict who will benefit.\u201d Gd-enhancing lesions may predict response to mitoxantrone.", "Doctor D", 3, "comment-2"),
 ], STUDY)
@@ -112,7 +114,8 @@ def _claims_a() -> tuple[list[Claim], list[Gap]]:
         _claim(MITOX, "decreasesAmountOf", B_CELL, _ev(d, "abstract", "Mitoxantrone suppresses B cells.", "asserted", "study", STUDY_KEY)),
         _claim(DACLI, "affects", NK, _ev(d, "commentary", "It seems daclizumab affects NK cells.", "hedged", "expert")),
         _claim(MITOX, "hasAdverseEffect", FX + "Cardiotoxicity", _ev(d, "commentary", "Mitoxantrone damages heart muscle.", "asserted", "expert")),
-        _claim(FX + "Methylprednisolone", "givenWith", MITOX, _ev(d, "comment-1", "I also get methylprednisolone with my mitoxantrone.", "asserted", "anecdote")),
+        _claim(MITOX, "inhibits", RELAPSE, _ev(d, "comment-1", "My relapses have stopped.", "asserted", "anecdote"),
+               comedication=FX + "Methylprednisolone"),
         _claim(FX + "GdLesions", "predictsResponseTo", MITOX, _ev(d, "comment-3", "Gd-enhancing lesions may predict response to mitoxantrone.", "hedged", "expert")),
     ]
     gaps = [

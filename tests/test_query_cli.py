@@ -46,8 +46,8 @@ def test_query_json_follows_the_w3c_results_format(store_dir: Path) -> None:
     data = json.loads(out)
     assert code == 0 and data["head"]["vars"][:2] == ["drug", "drugLabel"]
     (row,) = data["results"]["bindings"]
-    assert row["with"] == {"type": "uri", "value": "http://purl.obolibrary.org/obo/CHEBI_50729"}
-    assert row["quote"] == {"type": "literal", "value": "I also get methylprednisolone with my mitoxantrone."}
+    assert row["with"] == {"type": "uri", "value": "http://example.org/mskg-fixture/Methylprednisolone"}
+    assert row["quote"] == {"type": "literal", "value": "My relapses have stopped."}
 
 
 def test_query_csv_and_tsv_have_one_line_per_row(store_dir: Path) -> None:

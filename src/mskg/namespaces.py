@@ -38,7 +38,6 @@ class MSKG(DefinedNamespace):
     treats: URIRef
     hasAdverseEffect: URIRef
     predictsResponseTo: URIRef
-    givenWith: URIRef
 
     # top-level categories of domain terms
     Drug: URIRef
@@ -68,6 +67,7 @@ class MSKG(DefinedNamespace):
     population: URIRef
     condition: URIRef
     context: URIRef
+    comedication: URIRef
     about: URIRef
     hasEvidence: URIRef
     certainty: URIRef
