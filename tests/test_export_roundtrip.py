@@ -69,3 +69,10 @@ def test_an_ontology_graph_that_differs_from_the_shipped_one_is_still_refused(se
     result = CliRunner().invoke(cli, ["build", str(edited), "--store", str(tmp_path / "store")])
     assert result.exit_code == 2
     assert "graph <https://w3id.org/mskg/ontology> is also written by the ontology" in result.output
+
+
+@pytest.mark.server
+def test_an_exported_seed_loads_into_a_sparql_store_as_an_exact_copy(seed, oxigraph_server) -> None:
+    store, files = seed
+    _run("load", str(files["trig"]), "--endpoint", oxigraph_server.url)
+    assert open_store(endpoint=oxigraph_server.url).quads() == open_store(store).quads()
