@@ -57,6 +57,8 @@ def _joined(ctx: Context, document: str, segment: str) -> list[CoMedication]:
     """Drugs joined by a co-medication cue, not denied ones ("never with ...")."""
     cue = comedication_cue()
     hits = [(m.start(), m.end()) for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end)]
+    if not hits:
+        return []
     relatives = relative_spans(ctx.clause, [start for start, _ in hits])
     found = []
     for span in hits:

@@ -59,3 +59,11 @@ def test_the_seed_patients_co_medication_is_a_qualifier_of_their_finding(rows: l
     assert [(r["subject"]["id"], r["relation"], r["object"]["id"]) for r in comment] == [
         ("CHEBI:50729", "inhibits", "mskg:DisabilityProgression")]
     assert [q["id"] for q in comment[0]["qualifiers"]["comedication"]] == ["CHEBI:6888"]
+
+
+def test_a_co_medication_with_no_finding_is_a_notice_of_the_build(tmp_path: Path) -> None:
+    post = tmp_path / "note.txt"
+    post.write_text("My treatment\n\nI also get methylprednisolone in addition to natalizumab.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", str(post), "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0, result.output
+    assert "note: body: co-medication CHEBI:6888 with DRUGBANK:DB00108 qualifies no finding" in result.output
