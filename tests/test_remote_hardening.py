@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 
 from mskg.build import write_store
 from mskg.cli import cli
+from mskg.stores.remote import SPOOL_BYTES, Endpoint, RemoteStore
 from tests.build_helpers import hand_made
 from tests.conftest import free_port
 from tests.test_store_remote_faults import Stub, stub, url  # noqa: F401 (the stub fixture)
@@ -27,7 +29,7 @@ FAULTS = {"401": (401, b"Unauthorized", 0), "403": (403, b"Forbidden", 0), "405"
           "html": (200, b"<html><body>Welcome</body></html>", 0), "not-results": (200, b'{"hello": [1, 2]}', 0)}
 CAUSES = {"401": "HTTP 401", "403": "HTTP 403", "405": "HTTP 405", "500": "HTTP 500",
           "truncated": "truncated or invalid JSON", "hangs": "timed out",
-          "html": "truncated or invalid JSON", "not-results": "not SPARQL JSON results"}
+          "html": "truncated or invalid JSON", "not-results": "must contain a 'boolean' or a 'results' key"}
 
 
 @pytest.fixture(autouse=True)
@@ -168,3 +170,27 @@ def test_a_query_reaching_outside_opens_no_socket_even_with_an_endpoint(stub, tm
         _NoNetwork.armed = False
     assert code == 2 and out == "" and "is refused" in err
     assert stub.requests == []
+
+
+def _big_answer(rows: int) -> bytes:
+    row = '{"s": {"type": "uri", "value": "http://example.org/s%d"}, "n": {"type": "literal", "value": "%s"}}'
+    bindings = ",\n".join(row % (i, "x" * 150) for i in range(rows))
+    return ('{"head": {"vars": ["s", "n"]}, "results": {"bindings": [\n' + bindings + "\n]}}").encode()
+
+
+def test_a_hundred_thousand_row_remote_answer_is_read_in_bounded_memory(stub) -> None:
+    body = _big_answer(100_000)
+    assert len(body) > 2 * SPOOL_BYTES
+    stub.behaviour = (200, body, 0)
+    remote = RemoteStore(Endpoint.from_url(url(stub)), timeout=10)
+    tracemalloc.start()
+    try:
+        count, last = 0, None
+        for row in remote.select("SELECT ?s ?n WHERE { ?s ?p ?n }"):
+            count, last = count + 1, row["s"]
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        remote.close()
+    assert count == 100_000 and str(last) == "http://example.org/s99999"
+    assert peak < SPOOL_BYTES + 4_000_000 < len(body), f"peak {peak} bytes for a {len(body)}-byte answer"

@@ -8,17 +8,18 @@ never the credentials.
 from __future__ import annotations
 
 import http.client
-import json
 import re
+import tempfile
 import time
 import urllib.error
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import IO
 from urllib.parse import urlsplit
 
 import httpx
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import (
     EndPointInternalError,
@@ -30,11 +31,14 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from mskg.errors import InputError, QueryError, StoreUnavailableError
-from mskg.stores.base import Row, Solutions, Term
+from mskg.stores.base import Row, Solutions
 from mskg.stores.binding import with_values, without_comments
 from mskg.stores.credentials import credentials, redact
+from mskg.stores.terms import to_rdflib
 
 NTRIPLES = "application/n-triples"
+SPOOL_BYTES = 8 * 1024 * 1024
+CHUNK_BYTES = 64 * 1024
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
 _WRAPPER_STATUS = {Unauthorized: 401, EndPointNotFound: 404, URITooLong: 414, EndPointInternalError: 500}
 _QUERY_FAILURES = (SPARQLWrapperException, urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
@@ -67,21 +71,11 @@ def _checked(url: str) -> str:
     return url
 
 
-def _term(value: Mapping[str, str]) -> Term:
-    kind = value.get("type")
-    if kind == "uri":
-        return URIRef(value["value"])
-    if kind == "bnode":
-        return BNode(value["value"])
-    if kind in ("literal", "typed-literal"):
-        lang, datatype = value.get("xml:lang"), value.get("datatype")
-        return Literal(value["value"], lang=lang, datatype=URIRef(datatype) if datatype else None, normalize=False)
-    raise ValueError(f"unknown term type {kind!r} in SPARQL results")
-
-
-def _rows(bindings: list[Mapping[str, Mapping[str, str]]]) -> Iterator[Row]:
-    for binding in bindings:
-        yield {name: _term(value) for name, value in binding.items()}
+def _rows(spool: IO[bytes], names: tuple[str, ...]) -> Iterator[Row]:
+    """The rows of a checked answer, parsed as they are read; the spool closes at the end."""
+    with spool:
+        for solution in ox.parse_query_results(spool, ox.QueryResultsFormat.JSON):
+            yield {name: to_rdflib(solution[name]) for name in names if solution[name] is not None}
 
 
 class RemoteStore:
@@ -116,24 +110,44 @@ class RemoteStore:
         wrapper.setTimeout(max(1, round(self.timeout)))
         if self._auth:
             wrapper.setCredentials(*self._auth)
-        data = self._run(wrapper)
+        spool = self._download(wrapper)
         try:
-            names = tuple(data["head"]["vars"])
-            bindings_list = data["results"]["bindings"]
-            rows = list(_rows(bindings_list))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise self._fail(self.endpoint.query_url, f"not SPARQL JSON results ({exc})") from None
-        return Solutions(names, iter(rows))
+            names = self._check_answer(spool)
+        except BaseException:
+            spool.close()
+            raise
+        return Solutions(names, _rows(spool, names))
 
-    def _run(self, wrapper: SPARQLWrapper) -> dict:
+    def _download(self, wrapper: SPARQLWrapper) -> IO[bytes]:
+        """The whole answer, kept in memory up to SPOOL_BYTES and on disk beyond, so memory stays bounded."""
+        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
         try:
-            return wrapper.query().convert()
+            response = wrapper.query().response
+            while chunk := response.read(CHUNK_BYTES):
+                spool.write(chunk)
         except QueryBadFormed:
+            spool.close()
             raise QueryError("the endpoint rejected the query as malformed", path="<query>") from None
-        except json.JSONDecodeError as exc:
-            raise self._fail(self.endpoint.query_url, f"truncated or invalid JSON answer ({exc.msg})") from None
         except _QUERY_FAILURES as exc:
+            spool.close()
             raise self._fail(self.endpoint.query_url, _cause(exc)) from None
+        spool.seek(0)
+        return spool
+
+    def _check_answer(self, spool: IO[bytes]) -> tuple[str, ...]:
+        """Parse the whole answer once before any row is handed out: a truncated one fails here, never midway."""
+        try:
+            answer = ox.parse_query_results(spool, ox.QueryResultsFormat.JSON)
+            if not isinstance(answer, ox.QuerySolutions):
+                raise SyntaxError("a boolean answer, not SELECT results")
+            names = tuple(v.value for v in answer.variables)
+            for _ in answer:
+                pass
+        except SyntaxError as exc:
+            reason = " ".join(str(exc).split())[:200]
+            raise self._fail(self.endpoint.query_url, f"truncated or invalid JSON answer ({reason})") from None
+        spool.seek(0)
+        return names
 
     def _request(self, method: str, graph: str, **kwargs: object) -> httpx.Response:
         """One Graph Store Protocol request, retried with backoff (only GET/PUT/DELETE reach here)."""
