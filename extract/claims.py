@@ -65,21 +65,32 @@ def coordinated(text: str, start: int, end: int) -> bool:
     return bool(load_cues().patterns["coordination"].fullmatch(text, start, end))
 
 
+def _verb_after(ctx: Context, m: Mention) -> bool:
+    """Is this name followed by a verb of its own ("..., and B cells overshoot"): a new statement, not a list."""
+    return bool(load_cues().patterns["relation_verb_after"].match(ctx.clause.text, m.end))
+
+
+def _verb_before(ctx: Context, m: Mention) -> bool:
+    """Is this name the object of a verb before it ("depletes lymphocytes, and B cells ...")?"""
+    return bool(load_cues().patterns["relation_verb_before"].search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start))
+
+
 def chain_after(ctx: Context, first: Mention, cats: tuple[str, ...]) -> list[Mention]:
-    """The first object and every object coordinated after it."""
+    """The first object and every object coordinated after it (not one that has a verb of its own)."""
     chain = [first]
     for m in (m for m in ctx.mentions if m.start >= first.end):
-        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, chain[-1].end, m.start):
+        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, chain[-1].end, m.start) or _verb_after(ctx, m):
             break
         chain.append(m)
     return chain
 
 
 def chain_before(ctx: Context, last: Mention, cats: tuple[str, ...]) -> list[Mention]:
-    """The object nearest before a relation word, and every object coordinated before it."""
+    """The object nearest before a relation word, and every object coordinated before it (not the
+    object of an earlier verb)."""
     chain = [last]
     for m in reversed([m for m in ctx.mentions if m.end <= last.start]):
-        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, m.end, chain[0].start):
+        if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, m.end, chain[0].start) or _verb_before(ctx, m):
             break
         chain.insert(0, m)
     return chain
@@ -255,6 +266,12 @@ def co_medications(ctx: Context) -> list[Reading]:
     return out
 
 
+def personal_non_occurrence(ctx: Context) -> bool:
+    """Does a patient say an adverse effect did not happen to them ("I did not get shingles")? One
+    patient spared is no evidence that the drug does not cause it."""
+    return ctx.voice == "anecdote" and bool(load_cues().patterns["personal_non_occurrence"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end))
+
+
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word."""
     hits = cue_hits(ctx)
@@ -267,8 +284,11 @@ def read_relations(ctx: Context) -> list[Reading]:
                 if term is None or term == subject:
                     continue
                 claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
+                pol = polarity(ctx.clause, claim, span, relatives)
+                if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx):
+                    continue
                 out.append(Reading(
-                    subject, cue.relation, term, polarity(ctx.clause, claim, span, relatives),
+                    subject, cue.relation, term, pol,
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))

@@ -70,11 +70,15 @@ def load_cues() -> Cues:
         "subject_coordination": data["subjects"]["coordination"],
         "population_with": data["subjects"]["population_with"],
         "co_medication": data["co_medication"]["pattern"],
+        "personal_non_occurrence": data["negation"]["personal_non_occurrence"],
         "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
         **{f"voice_{k}": v for k, v in data["voice"].items() if k != "population_not_after"},
     }
+    verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
+    named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
+    named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
     case_sensitive = {"voice_patient", "voice_patient_population"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
     return Cues(relations, patterns, data)

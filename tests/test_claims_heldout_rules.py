@@ -191,3 +191,35 @@ def test_counts_that_dropped_to_a_value_were_lowered():
 def test_a_spaced_dash_ends_a_hedged_clause():
     found = one("Would I do Lemtrada again? Probably yes - no relapses since.", kind="comment")
     _is(found, ALEMTUZUMAB, "inhibits", "mskg:Relapse")
+
+
+def test_a_name_with_a_verb_of_its_own_starts_a_new_statement_not_a_list():
+    assert triples("Alemtuzumab depletes lymphocytes, and B cells overshoot to 180% of baseline by month 12.") == {
+        (ALEMTUZUMAB, "decreasesAmountOf", LYMPHOCYTE), (ALEMTUZUMAB, "increasesAmountOf", B_CELL)}
+
+
+def test_cells_that_remain_low_were_lowered():
+    assert (ALEMTUZUMAB, "decreasesAmountOf", CD4_T) in triples("With alemtuzumab, CD4 T cells remain low for years.")
+
+
+def test_no_new_lesions_means_inhibits_lesions():
+    found = {(curie(c.object), c.polarity) for c in claims("Since Tysabri I have had no new lesions.", kind="comment")}
+    assert found == {("mskg:MRILesion", "positive")}
+
+
+def test_a_patient_spared_an_adverse_effect_is_no_negative_finding():
+    assert claims("I was on Mavenclad and I did not get shingles.", kind="comment") == []
+
+
+def test_used_off_label_in_means_treats():
+    _is(one("Rituximab is widely used off-label in MS."), "DRUGBANK:DB00073", "treats", "MONDO:0005301")
+
+
+def test_a_bout_of_an_adverse_effect_on_a_drug_is_one():
+    found = one("I was on Gilenya for two years and had a bad bout of shingles.", kind="comment")
+    _is(found, "DRUGBANK:DB08868", "hasAdverseEffect", "mskg:HerpesZoster")
+
+
+def test_a_patients_words_for_hair_loss_name_it():
+    found = one("I lost my hair for three months on cladribine.", kind="comment")
+    _is(found, "DRUGBANK:DB00242", "hasAdverseEffect", "mskg:HairLoss")
