@@ -24,6 +24,8 @@ def read_bytes(path: Path) -> bytes:
         raise InputError("no such file", path=path)
     if path.is_dir():
         raise InputError("is a directory, not a document file", path=path)
+    if not path.is_file():
+        raise InputError("not a regular file (a pipe or device would block or never end)", path=path)
     try:
         return path.read_bytes()
     except OSError as exc:

@@ -32,7 +32,9 @@ _LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
 
 def read_text(path: Path) -> str:
-    """The file as UTF-8 text; a missing file or bad encoding is an InputError."""
+    """The file as UTF-8 text; a missing file, a pipe or device, or bad encoding is an InputError."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        raise InputError("not a regular file (a pipe or device would block or never end)", path=path)
     try:
         data = path.read_bytes()
     except OSError as exc:

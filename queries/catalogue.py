@@ -103,6 +103,8 @@ def catalogue() -> dict[str, SavedQuery]:
 def load_query_file(path: str | Path) -> SavedQuery:
     """A user's own `.rq` file, with the same optional header."""
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise QueryError("not a regular file (a folder, pipe or device)", path=path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

@@ -3,6 +3,7 @@ found by feeding each command hostile arguments by hand."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,19 @@ def test_a_usage_error_is_one_line_exit_2(args: list[str], expected: str) -> Non
 def test_a_bare_command_group_still_shows_its_help() -> None:
     code, _, err = run("ontology")
     assert code == 2 and err.startswith("Usage: mskg ontology")
+
+
+@pytest.mark.parametrize("name, args", [
+    ("post.txt", ["build", "{path}", "--store", "{tmp}/store"]),
+    ("claims.csv", ["validate", "{path}", "--store", "{tmp}/store"]),
+    ("claims.ttl", ["validate", "{path}", "--store", "{tmp}/store"]),
+    ("curated.ttl", ["load", "{path}", "--endpoint", "http://127.0.0.1:9"]),
+    ("mine.rq", ["query", "{path}", "--store", "{tmp}/store"]),
+    ("edited.ttl", ["ontology", "stats", "--file", "{path}"]),
+], ids=["build", "validate-csv", "validate-ttl", "load", "query", "ontology"])
+def test_a_named_pipe_is_refused_instead_of_blocking(tmp_path: Path, name: str, args: list[str]) -> None:
+    path = tmp_path / name
+    os.mkfifo(path)
+    code, _, err = run(*(a.format(path=path, tmp=tmp_path) for a in args))
+    assert code == 2
+    assert one_line(err).startswith(f"mskg: {path}: not a regular file")

@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 from rdflib import RDFS, Graph, URIRef
 
-from mskg.errors import InputError
 from mskg.identifiers import curie
 from mskg.namespaces import MSKG
 from mskg.ontology import ontology_graph
@@ -23,13 +22,11 @@ FILE_OPTION = click.option(
 
 def load_ontology(path: Path | None) -> Graph:
     """The shipped ontology, or the Turtle file at `path` (bad syntax -> file:line:column)."""
+    from mskg.ontology.inputs import read_text
+
     if path is None:
         return ontology_graph()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read ontology: {exc.__class__.__name__}", path=path) from None
-    return parse_turtle(text, source=str(path))
+    return parse_turtle(read_text(path), source=str(path))
 
 
 @click.group(name="ontology")
