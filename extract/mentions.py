@@ -12,6 +12,7 @@ ground them to the drug the segment is about.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,19 @@ from mskg.extract.tokens import Token, load_data, tokenize
 _INNER = re.compile(r"[\s\-\u2010-\u2015/()'\u2019+]{0,4}")
 _ELLIPSIS = re.compile(r"(?<![\w-])(?P<w>[A-Za-z][A-Za-z0-9]{0,9})(?:\s*,\s*|\s+)(?:and|or|&)\s+$")
 _ABBREV = re.compile(r"\(\s*([A-Za-z][A-Za-z0-9-]{0,9})\s*\)")
+CHUNK_CHARS = 65536
+
+
+def _chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """`[start, end)` cut at blank lines into pieces of about CHUNK_CHARS, so that the tokens of
+    a huge text are never all held at once (memory stays bounded); shorter texts stay whole."""
+    while end - start > CHUNK_CHARS:
+        cut = text.find("\n\n", start + CHUNK_CHARS, end)
+        if cut < 0:
+            break
+        yield start, cut
+        start = cut
+    yield start, end
 
 
 @dataclass(frozen=True)
@@ -77,8 +91,11 @@ class Matcher:
 
     def names(self, text: str, start: int = 0, end: int | None = None, defined: dict[Key, str] | None = None) -> list[Mention]:
         """Exact and defined-abbreviation mentions in `text[start:end]`, longest match first."""
+        end = len(text) if end is None else end
+        return [m for a, b in _chunks(text, start, end) for m in self._names(text, a, b, defined or {})]
+
+    def _names(self, text: str, start: int, end: int, defined: dict[Key, str]) -> list[Mention]:
         tokens = tokenize(text, start, end)
-        defined = defined or {}
         firsts = self.lexicon.first_words | {k[0] for k in defined}
         span = _spans(text, tokens)
         found: list[Mention] = []
