@@ -18,6 +18,10 @@ from mskg.extract.mentions import Matcher, Mention
 from mskg.extract.model import Document, Segment, TextView
 
 
+POST_FOCUS_DISPLACE = 2
+"""In the post itself a drug named once in passing does not take the focus from the drug the post is about."""
+
+
 @dataclass(frozen=True)
 class SegmentMentions:
     """One segment's readable text, the part of it to read, its mentions and its focus drug."""
@@ -80,15 +84,17 @@ def _first_pass(matcher: Matcher, doc: Document) -> dict[str, tuple[TextView, in
     return out
 
 
-def focus_of(text: str, mentions: list[Mention] | tuple[Mention, ...], fallback: Term | None, classes: set[str]) -> Term | None:
+def focus_of(text: str, mentions: list[Mention] | tuple[Mention, ...], fallback: Term | None, classes: set[str],
+             displace: int = 1) -> Term | None:
     """The drug a stretch of text is about: the one named most often (specific drugs before drug
     classes, not counting drugs named for comparison: "switched from X", "unlike X"); ties go to
-    `fallback`, then the first."""
+    `fallback`, then the first. A drug named fewer than `displace` times leaves `fallback` (a specific
+    drug, not a class) in focus."""
     aside = load_cues().patterns["not_subject_before"]
-    return _focus([m for m in mentions if not aside.search(text, max(0, m.start - 40), m.start)], fallback, classes)
+    return _focus([m for m in mentions if not aside.search(text, max(0, m.start - 40), m.start)], fallback, classes, displace)
 
 
-def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str]) -> Term | None:
+def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str], displace: int = 1) -> Term | None:
     """The drug named most often (specific drugs before drug classes); ties go to `fallback`, then the first."""
     named = [m.term for m in mentions if m.term and m.category == "drug"]
     drugs = [t for t in named if t.iri not in classes] or named
@@ -96,6 +102,8 @@ def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str]) ->
         return fallback
     counts = Counter(t.iri for t in drugs)
     best = max(counts.values())
+    if fallback is not None and fallback.iri not in classes and best < displace:
+        return fallback
     tied = [t for t in drugs if counts[t.iri] == best]
     return fallback if fallback in tied else tied[0]
 
@@ -130,7 +138,8 @@ def _with_focus(doc: Document, per_segment: dict[str, tuple[TextView, int, int, 
     out = []
     for seg in doc.segments:
         view, start, end, mentions = per_segment[seg.id]
-        out.append(SegmentMentions(seg, view, start, end, tuple(mentions), focus_of(view.text, mentions, doc_focus, classes)))
+        displace = 1 if seg.kind == "comment" else POST_FOCUS_DISPLACE
+        out.append(SegmentMentions(seg, view, start, end, tuple(mentions), focus_of(view.text, mentions, doc_focus, classes, displace)))
     return out
 
 

@@ -96,6 +96,11 @@ def chain_before(ctx: Context, last: Mention, cats: tuple[str, ...]) -> list[Men
     return chain
 
 
+def _unknown_conjunct(ctx: Context, start: int, end: int) -> bool:
+    """Is the text before an object an unnamed first conjunct ("raised CD34+ progenitors and B cells")?"""
+    return bool(load_cues().patterns["unknown_conjunct"].fullmatch(ctx.clause.text, start, end))
+
+
 def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = False) -> list[Mention]:
     """Objects of a relation word that follow it within reach, across allowed filler words
     (after a noun, also across "of"/"in": "increase in NK cells")."""
@@ -105,7 +110,7 @@ def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = F
     start = prep.end() if prep else cue[1]
     for m in ctx.mentions:
         if m.start >= cue[1] and (m.term is not None or m.kind == "focus") and m.category in cats:
-            if m.start - cue[1] <= reach and filler_ok(ctx.clause.text, start, m.start):
+            if m.start - cue[1] <= reach and (filler_ok(ctx.clause.text, start, m.start) or _unknown_conjunct(ctx, start, m.start)):
                 return chain_after(ctx, m, cats)
             return []
     return []
@@ -191,14 +196,23 @@ def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
     return (antecedent(ctx, start), start) if earlier and antecedent(ctx, start) else None
 
 
+def _aside(ctx: Context, m: Mention) -> bool:
+    """Is this adverse effect named only to describe patients ("patients with grade 3 lymphopenia")
+    or another effect ("PML, an opportunistic brain infection")?"""
+    cues = load_cues()
+    text = ctx.clause.text
+    if cues.patterns["population_with"].search(text, max(0, m.start - 60), m.start):
+        return True
+    prev = [x for x in ctx.mentions if x.end <= m.start and x.term is not None and x.category == m.category]
+    return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start))
+
+
 def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Mention], bool]:
     """The objects of one relation word, and whether its subject should be looked for after it."""
     text = ctx.clause.text
     cues = load_cues()
     if cue.kind == "any":
-        described = cues.patterns["population_with"]
-        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects
-                and not described.search(text, max(0, m.start - 60), m.start)], True
+        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects and not _aside(ctx, m)], True
     if cue.kind == "noun":
         before = objects_before(ctx, span, cue.objects, reach=3)
         return (before or objects_after(ctx, span, cue.objects, noun=True)), False
@@ -226,6 +240,11 @@ def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Men
     return found
 
 
+def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
+    """A risk said to be lowered ("lowered the risk of PML", "a much lower PML risk") is no adverse effect."""
+    return bool(load_cues().patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), m.end()))
+
+
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Every relation word in the clause with its objects (only words that found an object)."""
     hits = []
@@ -234,6 +253,8 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+            if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):
+                continue
             objs, after = find_objects(ctx, cue, (m.start(), m.end()))
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))

@@ -7,6 +7,7 @@ from tests.sentences import claims, document, one, triples
 
 OZANIMOD, SIPONIMOD, OFATUMUMAB = "DRUGBANK:DB12612", "DRUGBANK:DB12371", "DRUGBANK:DB06650"
 TERIFLUNOMIDE, DMF, ALEMTUZUMAB = "DRUGBANK:DB08880", "DRUGBANK:DB08908", "DRUGBANK:DB00087"
+DACLIZUMAB = "DRUGBANK:DB00111"
 B_CELL, T_CELL, NK_CELL, CD4_T, CD8_T = "CL:0000236", "CL:0000084", "CL:0000623", "CL:0000624", "CL:0000625"
 MICROGLIA, LYMPHOCYTE = "CL:0000129", "CL:0000542"
 
@@ -223,3 +224,38 @@ def test_a_bout_of_an_adverse_effect_on_a_drug_is_one():
 def test_a_patients_words_for_hair_loss_name_it():
     found = one("I lost my hair for three months on cladribine.", kind="comment")
     _is(found, "DRUGBANK:DB00242", "hasAdverseEffect", "mskg:HairLoss")
+
+
+def test_an_unnamed_first_conjunct_does_not_hide_the_named_cells():
+    assert triples("Natalizumab raised circulating CD34+ progenitors and B cells in both groups.") == {
+        ("DRUGBANK:DB00108", "increasesAmountOf", B_CELL)}
+
+
+def test_an_effect_in_apposition_describes_the_one_before_it():
+    text = "Progressive multifocal leukoencephalopathy (PML), an opportunistic brain infection, is the main risk of natalizumab."
+    assert triples(text) == {("DRUGBANK:DB00108", "hasAdverseEffect", "mskg:PML")}
+
+
+def test_a_lowered_risk_is_no_adverse_effect():
+    assert claims("In my practice we switch to ocrelizumab, which seems to carry a much lower PML risk.", kind="comment") == []
+
+
+def test_reports_of_an_effect_in_treated_patients_mean_has_adverse_effect():
+    _is(one("We reviewed 12 reports of immune-mediated encephalitis in patients treated with daclizumab.", kind="abstract"),
+        "DRUGBANK:DB00111", "hasAdverseEffect", "mskg:ImmuneMediatedEncephalitis")
+
+
+def test_cells_that_expanded_several_fold_increased():
+    found = [c for c in claims("We saw encephalitis with daclizumab; in all of them, CD56bright NK cells had expanded several-fold.")
+             if c.relation == "increasesAmountOf"]
+    assert [curie(c.object) for c in found] == ["CL:0000938"]
+
+
+def test_no_issues_except_an_effect_is_that_effect():
+    _is(one("Now on Copaxone with no issues except the odd injection-site reaction.", kind="comment"),
+        "DRUGBANK:DB05259", "hasAdverseEffect", "mskg:InjectionSiteReaction")
+
+
+def test_a_drug_named_once_in_passing_leaves_the_post_about_its_own_drug():
+    text = "MD: the drug worked, it cut relapses by 45%. Glatiramer acetate, by contrast, is older."
+    assert (DACLIZUMAB, "inhibits", "mskg:Relapse") in triples(text, kind="commentary", title="Why was daclizumab withdrawn")
