@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from mskg.build import write_store
 from mskg.cli import cli
 from tests.build_helpers import hand_made
+from tests.conftest import free_port
 
 pytestmark = pytest.mark.hardening
 
@@ -108,3 +109,11 @@ def test_a_named_pipe_is_refused_instead_of_blocking(tmp_path: Path, name: str, 
     code, _, err = run(*(a.format(path=path, tmp=tmp_path) for a in args))
     assert code == 2
     assert one_line(err).startswith(f"mskg: {path}: not a regular file")
+
+
+def test_a_query_url_alone_goes_to_that_server_not_silently_to_the_local_store(store: Path) -> None:
+    port = free_port()
+    code, out, err = run("query", "adverse-effects", "--query-url", f"http://127.0.0.1:{port}/sparql",
+                         "--store", str(store), "--timeout", "2")
+    assert code == 3 and out == ""
+    assert one_line(err).startswith(f"mskg: endpoint http://127.0.0.1:{port}/sparql: connection refused")

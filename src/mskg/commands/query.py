@@ -27,6 +27,7 @@ def command(name_or_file: str, params: tuple[str, ...], fmt: str, store_dir: Pat
     """Run a saved query by NAME (see `mskg queries`) or a SELECT query in FILE.rq."""
     query = find_query(name_or_file)
     bound = prepare(query, parse_assignments(params))
+    endpoint = endpoint or query_url
     options = {"query_url": query_url, "store_url": store_url, "timeout": timeout} if endpoint else {}
     store = open_store(store_dir, endpoint, **options)
     try:
