@@ -117,3 +117,26 @@ def test_a_query_url_alone_goes_to_that_server_not_silently_to_the_local_store(s
                          "--store", str(store), "--timeout", "2")
     assert code == 3 and out == ""
     assert one_line(err).startswith(f"mskg: endpoint http://127.0.0.1:{port}/sparql: connection refused")
+
+
+def damage(store: Path) -> None:
+    """Cut every table file of the active generation short, as a failing disk would."""
+    tables = list((store / "active").resolve().glob("*.sst"))
+    assert tables, "the store has no table files to damage"
+    for table in tables:
+        table.write_bytes(table.read_bytes()[:100])
+
+
+def test_a_damaged_store_is_one_line_and_build_clean_replaces_it(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    write_store(store, [hand_made("doc-a")])
+    damage(store)
+    for args in (["findings"], ["export", "--format", "nq"], ["query", "adverse-effects"]):
+        code, out, err = run(*args, "--store", str(store))
+        assert code == 3 and out == ""
+        assert "store is damaged, rebuild it with `mskg build --clean`" in one_line(err)
+    (tmp_path / "post.txt").write_text("Mitoxantrone increased the number of NK cells.\n", encoding="utf-8")
+    code, _, err = run("build", str(tmp_path / "post.txt"), "--store", str(store), "--jobs", "1", "--clean")
+    assert code == 0, err
+    code, out, _ = run("findings", "--format", "csv", "--store", str(store))
+    assert code == 0 and "mitoxantrone" in out

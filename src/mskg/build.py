@@ -242,7 +242,7 @@ def write_batches(root: Path, batches: Iterable[Sequence[BuiltDocument]], names:
     Any error (a later batch failing validation, too) discards the generation: all or nothing.
     Returns the documents (without their N-Quads) sorted by id, and the store's quad count.
     """
-    old = _stored_graphs(root)
+    old = set() if clean else _stored_graphs(root)  # --clean never reads the old store, damaged or not
     fresh = clean or old <= names | {str(ONTOLOGY_IRI)}
     graphs, stored = _Graphs(), []
     with StoreWriter(root, fresh=fresh) as writer:

@@ -43,6 +43,9 @@ def open_database(path: Path, *, read_only: bool) -> ox.Store:
                 "store in use by another process (a running build or `oxigraph serve`?)", path=path
             ) from None
         raise StoreUnavailableError(f"cannot open store: {exc}", path=path) from None
+    except RuntimeError as exc:  # RocksDB reports damaged files this way
+        reason = " ".join(str(exc).split())[:200]
+        raise StoreUnavailableError(f"store is damaged, rebuild it with `mskg build --clean`: {reason}", path=path) from None
 
 
 def query_error(exc: SyntaxError, query: str) -> QueryError:
