@@ -159,11 +159,18 @@ def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention
     return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
 
 
-def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False) -> tuple[Term, Mention] | None:
-    """The drug a relation word is said of: the nearest drug or focus reference, before it by default."""
+def _agent(ctx: Context, m: Mention) -> bool:
+    """Is this drug introduced as an agent ("enrichment of NK cells by mitoxantrone")?"""
+    return bool(load_cues().patterns["agent_before"].search(ctx.clause.text, max(ctx.clause.start, m.start - 30), m.start))
+
+
+def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False,
+               agent_only: bool = False) -> tuple[Term, Mention] | None:
+    """The drug a relation word is said of: the nearest drug or focus reference, before it by default
+    (after it, with `agent_only`, only a drug introduced by "by", "with", "on" ...)."""
     cands = _candidates(ctx, cue, exclude)
     before = [m for m in reversed(cands) if m.end <= cue[0]]
-    after = [] if before_only else [m for m in cands if m.start >= cue[1]]
+    after = [] if before_only else [m for m in cands if m.start >= cue[1] and (not agent_only or _agent(ctx, m))]
     for m in (after + before) if prefer_after else (before + after):
         term = m.term or (antecedent(ctx, m) if m.kind == "pronoun" else ctx.focus)
         if term is not None and all(term != o.term for o in exclude):
@@ -171,9 +178,10 @@ def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bo
     return None
 
 
-def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False) -> list[tuple[Term, Mention]]:
+def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False,
+                agent_only: bool = False) -> list[tuple[Term, Mention]]:
     """The subject of a relation word and the drugs coordinated with it ("fenebrutinib and remibrutinib")."""
-    found = subject_of(ctx, cue, exclude, prefer_after, before_only)
+    found = subject_of(ctx, cue, exclude, prefer_after, before_only, agent_only)
     if found is None or found[1].term is None:
         return [found] if found else []
     pattern = load_cues().patterns["subject_coordination"]
@@ -262,7 +270,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
 
 
 def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
-    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix")
+    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=cue.kind == "noun")
     if not found and cue.kind != "prefix":
         implied = sentence_subject(ctx)
         if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:

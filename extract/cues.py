@@ -72,12 +72,14 @@ def load_cues() -> Cues:
         "co_medication": data["co_medication"]["pattern"],
         "personal_non_occurrence": data["negation"]["personal_non_occurrence"],
         "appositive": data["subjects"]["appositive"],
+        "agent_before": data["subjects"]["agent_before"],
+        "speaker_label": data["voice"]["speaker_label"],
         "lowered_risk": data["subjects"]["lowered_risk"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],
         "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
-        **{f"voice_{k}": v for k, v in data["voice"].items() if k != "population_not_after"},
+        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label")},
     }
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"

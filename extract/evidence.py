@@ -61,4 +61,4 @@ def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[
 def implicit_relations(voice: str) -> tuple[str, ...]:
     """Relations whose drug may go unsaid in a sentence of this evidence type (the focus drug is meant)."""
     data = load_cues().data["implicit_subject_relations"]
-    return tuple(data["relations"]) + (tuple(data["study"]) if voice == "study" else ())
+    return tuple(data["relations"]) + tuple(data["by_voice"].get(voice, ()))

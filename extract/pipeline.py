@@ -123,15 +123,19 @@ def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap 
 def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
     text = sm.view.text
     parts = paragraph_voices(sm.segment, text, sm.start, sm.end)
+    writer = _population(sm, "anecdote", None) if len(parts) > 1 else None
     for (start, end), default in parts:
         inside = [m for m in sm.mentions if start <= m.start < end]
         focus = focus_of(text, inside, sm.focus, default_matcher().classes) if len(parts) > 1 else sm.focus
-        _part(doc, replace(sm, start=start, end=end, focus=focus), default, out)
+        part = replace(sm, start=start, end=end, focus=focus)
+        population = _population(part, default, out.document.study)
+        if population is None and default == "anecdote" and not load_cues().patterns["speaker_label"].match(text, start):
+            population = writer
+        _part(doc, part, default, population, out)
 
 
-def _part(doc: Document, sm: SegmentMentions, default: str, out: Extraction) -> None:
+def _part(doc: Document, sm: SegmentMentions, default: str, population: str | None, out: Extraction) -> None:
     text = sm.view.text
-    population = _population(sm, default, out.document.study)
     for span in sentences(text, sm.start, sm.end):
         if is_question(text, span):
             continue

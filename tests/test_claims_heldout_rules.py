@@ -259,3 +259,37 @@ def test_no_issues_except_an_effect_is_that_effect():
 def test_a_drug_named_once_in_passing_leaves_the_post_about_its_own_drug():
     text = "MD: the drug worked, it cut relapses by 45%. Glatiramer acetate, by contrast, is older."
     assert (DACLIZUMAB, "inhibits", "mskg:Relapse") in triples(text, kind="commentary", title="Why was daclizumab withdrawn")
+
+
+def test_a_passive_verb_after_two_adverbs_takes_the_cells_before_it():
+    found = claims("CD8 T cells were only modestly reduced, and NK cells were not depleted.", kind="abstract", title="Cladribine")
+    assert {(curie(c.object), c.polarity) for c in found} == {(CD8_T, "positive"), (NK_CELL, "negative")}
+
+
+def test_a_drug_after_a_nominalised_effect_is_its_subject_only_as_an_agent():
+    found = one("Selective depletion of memory B cells may underlie the durable efficacy of cladribine.",
+                kind="abstract", title="Cladribine")
+    _is(found, "DRUGBANK:DB00242", "decreasesAmountOf", "CL:0000787")
+
+
+def test_in_a_patients_report_their_drug_is_the_unsaid_subject_of_changes_in_their_cells():
+    _is(one("I am on Ocrevus. My B cells were undetectable two weeks after the first dose.", kind="comment"),
+        "DRUGBANK:DB11988", "decreasesAmountOf", B_CELL)
+
+
+def test_a_patients_own_course_holds_for_every_paragraph_of_their_post():
+    text = "I was diagnosed with PPMS in 2020 and started ocrelizumab.\n\nMy B cells were undetectable two weeks after my first dose."
+    found = [c for c in claims(text) if c.relation == "decreasesAmountOf"]
+    assert [(curie(c.object), [(k, curie(v)) for k, v in c.qualifiers]) for c in found] == [
+        (B_CELL, [("population", "MONDO:0000451")])]
+
+
+def test_a_speaker_label_starts_another_writer_who_keeps_no_course_of_the_first():
+    text = "Helen (RRMS): I've had 62 infusions of Tysabri.\n\nTom: Lemtrada wiped out my lymphocytes after my second course."
+    found = [c for c in claims(text) if c.relation == "decreasesAmountOf"]
+    assert [(curie(c.subject), c.qualifiers) for c in found] == [(ALEMTUZUMAB, ())]
+
+
+def test_an_effect_apart_from_which_all_went_well_is_an_adverse_effect():
+    found = one("On Ocrevus the infusions were uneventful apart from a mild infusion reaction.", kind="comment")
+    _is(found, "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:InfusionReaction")
