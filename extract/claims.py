@@ -20,6 +20,7 @@ from mskg.extract.scope import Clause, certainty, polarity, relative_spans
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _HARD_STOP = re.compile(r"[.;:!?]")
+_PREPOSITION_END = re.compile(r"\b(?:for|in|of|to|with|against|on|from)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -215,12 +216,22 @@ def _aside(ctx: Context, m: Mention) -> bool:
     return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start))
 
 
+def _anaphoric(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """Objects a pronoun before the relation word refers back to, named earlier in the sentence, when
+    the clause names its drug ("No infusion reactions, although they are common with ublituximab")."""
+    named = any(m.term is not None and m.category == "drug" for m in ctx.mentions)
+    if not named or not load_cues().patterns["anaphor"].search(ctx.clause.text, ctx.clause.start, span[0]):
+        return []
+    return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
+
+
 def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Mention], bool]:
     """The objects of one relation word, and whether its subject should be looked for after it."""
     text = ctx.clause.text
     cues = load_cues()
     if cue.kind == "any":
-        return [m for m in ctx.mentions if m.term is not None and m.category in cue.objects and not _aside(ctx, m)], True
+        found = [m for m in ctx.mentions if m.term is not None and m.category in cue.objects and not _aside(ctx, m)]
+        return (found or _anaphoric(ctx, cue, span)), True
     if cue.kind == "noun":
         before = objects_before(ctx, span, cue.objects, reach=3)
         return (before or objects_after(ctx, span, cue.objects, noun=True)), False
@@ -228,7 +239,7 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     before = objects_before(ctx, span, cue.objects) if after_be else []
     if before:
         return before, True
-    passive = after_be and cues.patterns["passive_after"].match(text, span[1])
+    passive = after_be and (cues.patterns["passive_after"].match(text, span[1]) or not _PREPOSITION_END.search(text, span[0], span[1]))
     after = [] if passive else objects_after(ctx, span, cue.objects)
     if after:
         return after, False
@@ -249,8 +260,14 @@ def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Men
 
 
 def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
-    """A risk said to be lowered ("lowered the risk of PML", "a much lower PML risk") is no adverse effect."""
-    return bool(load_cues().patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), m.end()))
+    """A risk said to be lowered ("lowered the risk of PML", "a much lower PML risk") is no adverse
+    effect, nor is one that another effect brings ("low IgG raises the risk of infection")."""
+    cues = load_cues()
+    if cues.patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), m.end()):
+        return True
+    before = [x for x in ctx.mentions if x.end <= m.start() and x.term is not None]
+    return bool(before) and before[-1].category == "adverse_effect" and bool(
+        cues.patterns["effect_causes"].fullmatch(ctx.clause.text, before[-1].end, m.end()))
 
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:

@@ -73,6 +73,8 @@ def load_cues() -> Cues:
         "personal_non_occurrence": data["negation"]["personal_non_occurrence"],
         "appositive": data["subjects"]["appositive"],
         "agent_before": data["subjects"]["agent_before"],
+        "effect_causes": data["subjects"]["effect_causes"],
+        "anaphor": data["subjects"]["anaphor"],
         "speaker_label": data["voice"]["speaker_label"],
         "lowered_risk": data["subjects"]["lowered_risk"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],

@@ -293,3 +293,32 @@ def test_a_speaker_label_starts_another_writer_who_keeps_no_course_of_the_first(
 def test_an_effect_apart_from_which_all_went_well_is_an_adverse_effect():
     found = one("On Ocrevus the infusions were uneventful apart from a mild infusion reaction.", kind="comment")
     _is(found, "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:InfusionReaction")
+
+
+def test_a_drug_that_is_stopped_stops_nothing():
+    assert claims("When it is stopped, lymphocyte counts recover within two months.", title="Fingolimod") == []
+
+
+def test_coming_off_a_drug_because_of_an_effect_means_has_adverse_effect():
+    _is(one("I came off Gilenya because of macular oedema.", kind="comment"),
+        "DRUGBANK:DB08868", "hasAdverseEffect", "mskg:MacularOedema")
+
+
+def test_an_effect_that_resolves_after_stopping_a_drug_is_its_adverse_effect():
+    found = one("Macular oedema usually resolves after stopping fingolimod.", kind="comment")
+    _is(found, "DRUGBANK:DB08868", "hasAdverseEffect", "mskg:MacularOedema")
+
+
+def test_a_pronoun_names_the_effect_of_the_clause_before_when_the_drug_is_named():
+    found = one("No infusion reactions at all, although the nurse said they are common with ublituximab.", kind="comment")
+    _is(found, "mskg:Ublituximab", "hasAdverseEffect", "mskg:InfusionReaction")
+
+
+def test_an_effect_brought_by_another_effect_is_not_the_drugs():
+    text = "I am on Briumvi. My neuro checks my levels because low IgG raises the risk of infection."
+    assert claims(text, kind="comment") == []
+
+
+def test_but_not_keeps_the_verb_and_denies_the_second_object():
+    found = claims("Anti-CD20 antibodies deplete B cells but not plasma cells.")
+    assert {(curie(c.object), c.polarity) for c in found} == {(B_CELL, "positive"), ("CL:0000786", "negative")}
