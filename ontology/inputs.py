@@ -27,6 +27,7 @@ JSONLD = {".jsonld", ".json"}
 RDFXML = {".rdf", ".xml", ".owl"}
 _XML_DECLARATIONS = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_ENCODING = re.compile(r"""<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+TOO_DEEP = "nested too deeply to read safely (thousands of levels of lists or nodes)"
 _BAD_IRI = re.compile(r"[\s<>\"{}|^`\\]")
 _LANGUAGE = re.compile(r"[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*")
 
@@ -85,10 +86,13 @@ def _flatten(dataset: Dataset) -> Graph:
 def _read_text_rdf(path: Path, fmt: str) -> Graph:
     text = read_text(path)
     check_syntax(text, fmt=fmt, source=str(path))
-    if fmt in ("turtle", "nt"):
-        return Graph().parse(data=text, format=fmt)
-    dataset = Dataset(default_union=True)
-    dataset.parse(data=text, format=fmt)
+    try:
+        if fmt in ("turtle", "nt"):
+            return Graph().parse(data=text, format=fmt)
+        dataset = Dataset(default_union=True)
+        dataset.parse(data=text, format=fmt)
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=path) from None
     return _flatten(dataset)
 
 
@@ -128,11 +132,14 @@ def _read_jsonld(path: Path) -> Graph:
     text = read_text(path)
     try:
         document = json.loads(text)
+        problems = list(_jsonld_problems(document))
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise InputError(TOO_DEEP, path=path) from None
     if not isinstance(document, (dict, list)):
         raise InputError("not valid JSON-LD: the document must be an object or an array", path=path)
-    for problem in _jsonld_problems(document):
+    for problem in problems:
         raise InputError(problem, path=path)
     dataset = Dataset(default_union=True)
     try:

@@ -33,5 +33,8 @@ def parse_turtle(text: str, *, source: str, identifier: str | None = None) -> Gr
     """Parse Turtle text into an rdflib graph; bad syntax becomes an InputError."""
     check_syntax(text, fmt="turtle", source=source)
     g = Graph(identifier=identifier) if identifier else Graph()
-    g.parse(data=text, format="turtle")
+    try:
+        g.parse(data=text, format="turtle")
+    except RecursionError:
+        raise InputError("nested too deeply to read safely (thousands of levels of lists or nodes)", path=source) from None
     return g

@@ -25,6 +25,8 @@ _KEYWORD = re.compile(r"(?<![\w?$:.@-])([A-Za-z]+)(?![\w:-])")
 UPDATE_WORDS = frozenset({"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"})
 REMOTE_WORDS = {"SERVICE": "SERVICE calls another endpoint", "FROM": "FROM/FROM NAMED can make a store fetch a graph"}
 _POSITION = re.compile(r"error at (\d+):(\d+):\s*(.*)", re.S)
+_BRACKET = re.compile(r"[(){}\[\]]")
+MAX_DEPTH = 200
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -40,6 +42,17 @@ def keywords(text: str) -> list[tuple[str, int]]:
 def _where(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def check_depth(text: str, *, source: str) -> None:
+    """Raise QueryError where brackets nest deeper than MAX_DEPTH: the SPARQL parser would
+    overflow its stack and crash the process (no real query nests more than a few dozen)."""
+    depth = 0
+    for match in _BRACKET.finditer(_OPAQUE.sub(_blank, text)):
+        depth += 1 if match.group() in "({[" else -1
+        if depth > MAX_DEPTH:
+            line, column = _where(text, match.start())
+            raise QueryError(f"brackets nest more than {MAX_DEPTH} deep; refused", path=source, line=line, column=column)
 
 
 def check_allowed(text: str, *, source: str) -> None:
@@ -75,6 +88,7 @@ def check_syntax(text: str, *, source: str) -> None:
 
 @lru_cache(maxsize=256)
 def check_query(text: str, source: str) -> None:
-    """Every check, in order: allowed operations first (nothing runs), then syntax."""
+    """Every check, in order: allowed operations first (nothing runs), then nesting, then syntax."""
     check_allowed(text, source=source)
+    check_depth(text, source=source)
     check_syntax(text, source=source)

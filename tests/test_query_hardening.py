@@ -234,3 +234,19 @@ def test_a_syntax_error_in_a_users_query_names_its_line_and_column(tmp_path: Pat
     result = CliRunner().invoke(cli, ["query", str(path), "--store", str(tmp_path / "none")])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"mskg: {path}:4:18: not a valid SPARQL query") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("text", ["SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000,
+                                  "SELECT * WHERE { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }"],
+                         ids=["groups", "parentheses"])
+def test_deep_nesting_is_refused_before_the_parser_can_overflow_its_stack(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "deep.rq"
+    path.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["query", str(path), "--store", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"mskg: {path}:1:") and "nest more than 200 deep" in result.stderr
+
+
+def test_ordinary_nesting_still_runs() -> None:
+    text = "SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o FILTER(" + "(" * 40 + "?o = ?o" + ")" * 40 + ") } } LIMIT 1"
+    assert len(list(run(parse_query(text, name="user", source="user.rq"), fixture_store()))) == 1

@@ -92,3 +92,16 @@ def test_bad_provenance_is_a_violation_naming_the_evidence_node(tmp_path: Path, 
     lines = result.stdout.splitlines()
     assert all(line.startswith(f"{path}: id:") and ": violation: " in line for line in lines), lines
     assert any(line.startswith(f"{path}: id:evidence/e1") and line.endswith(f"[{shape}]") for line in lines), lines
+
+
+@pytest.mark.parametrize("name, text", [
+    ("deep.jsonld", "[" * 200_000 + "]" * 200_000),
+    ("deep-object.jsonld", '{"a": ' * 5_000 + "1" + "}" * 5_000),
+    ("deep.ttl", "<http://example.org/a> <http://example.org/b> " + "(" * 100_000 + ")" * 100_000 + " .\n"),
+], ids=["json-array", "json-object", "turtle-list"])
+def test_deep_nesting_is_one_line_not_a_recursion_error(tmp_path: Path, name: str, text: str) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    code, err = validate(path)
+    assert code == 2
+    assert one_line(err, path) == f"mskg: {path}: nested too deeply to read safely (thousands of levels of lists or nodes)"
