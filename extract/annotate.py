@@ -90,8 +90,13 @@ def focus_of(text: str, mentions: list[Mention] | tuple[Mention, ...], fallback:
     classes, not counting drugs named for comparison: "switched from X", "unlike X"); ties go to
     `fallback`, then the first. A drug named fewer than `displace` times leaves `fallback` (a specific
     drug, not a class) in focus."""
+    return _focus(_named(text, mentions), fallback, classes, displace)
+
+
+def _named(text: str, mentions: list[Mention] | tuple[Mention, ...]) -> list[Mention]:
+    """The mentions that are not named for comparison ("switched from X", "unlike X", "versus X")."""
     aside = load_cues().patterns["not_subject_before"]
-    return _focus([m for m in mentions if not aside.search(text, max(0, m.start - 40), m.start)], fallback, classes, displace)
+    return [m for m in mentions if not aside.search(text, max(0, m.start - 40), m.start)]
 
 
 def _focus(mentions: list[Mention], fallback: Term | None, classes: set[str], displace: int = 1) -> Term | None:
@@ -132,9 +137,9 @@ def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMenti
 
 
 def _with_focus(doc: Document, per_segment: dict[str, tuple[TextView, int, int, list[Mention]]], classes: set[str]) -> list[SegmentMentions]:
-    title = [m for s in doc.segments if s.kind == "title" for m in per_segment[s.id][3]]
-    everything = [m for _, _, _, ms in per_segment.values() for m in ms]
-    doc_focus = _focus(title, None, classes) or _focus(everything, None, classes)
+    titles = [(per_segment[s.id][0].text, per_segment[s.id][3]) for s in doc.segments if s.kind == "title"]
+    everything = [m for view, _, _, ms in per_segment.values() for m in _named(view.text, ms)]
+    doc_focus = next((f for text, ms in titles if (f := focus_of(text, ms, None, classes))), None) or _focus(everything, None, classes)
     out = []
     for seg in doc.segments:
         view, start, end, mentions = per_segment[seg.id]

@@ -287,7 +287,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
 
 
 def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
-    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=cue.kind == "noun")
+    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=cue.kind == "noun" or cue.agent_after)
     if not found and cue.kind != "prefix":
         implied = sentence_subject(ctx)
         if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:

@@ -20,6 +20,7 @@ class RelationCue:
     objects: tuple[str, ...]
     kind: str
     pattern: re.Pattern[str]
+    agent_after: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def load_cues() -> Cues:
     """The cues shipped in cues.json, compiled."""
     data = load_data("cues.json")
     relations = tuple(
-        RelationCue(r["relation"], tuple(r["objects"]), r["kind"], _compile(r["cue"])) for r in data["relations"]
+        RelationCue(r["relation"], tuple(r["objects"]), r["kind"], _compile(r["cue"]), bool(r.get("agent_after"))) for r in data["relations"]
     )
     named = {
         "sentential_hedge": data["hedges"]["sentential"],

@@ -322,3 +322,38 @@ def test_an_effect_brought_by_another_effect_is_not_the_drugs():
 def test_but_not_keeps_the_verb_and_denies_the_second_object():
     found = claims("Anti-CD20 antibodies deplete B cells but not plasma cells.")
     assert {(curie(c.object), c.polarity) for c in found} == {(B_CELL, "positive"), ("CL:0000786", "negative")}
+
+
+def test_therapies_with_a_bracketed_abbreviation_for_a_disease_mean_treats():
+    found = triples("Interferon beta and glatiramer acetate were the first disease-modifying therapies (DMTs) for relapsing MS.")
+    assert found == {("mskg:InterferonBeta", "treats", "mskg:RelapsingMS"), ("DRUGBANK:DB05259", "treats", "mskg:RelapsingMS")}
+
+
+def test_appeared_to_hedges():
+    found = one("Interferon beta-1a appeared to increase regulatory T cells.")
+    assert found.evidence.certainty == "hedged"
+
+
+def test_works_through_cells_means_affects():
+    _is(one("Glatiramer acetate probably works through Th2 cells."), "DRUGBANK:DB05259", "affects", "CL:0000546", certainty="hedged")
+
+
+def test_a_drug_named_after_a_patients_effect_is_its_subject_only_as_an_agent():
+    found = one("I had Lemtrada in 2018. In 2020 I got ITP and needed IVIG and prednisolone.", kind="comment")
+    _is(found, ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity")
+
+
+def test_no_ms_activity_since_means_inhibits_disease_activity():
+    found = one("I had Lemtrada in 2018. No MS activity since the second course.", kind="comment")
+    _is(found, ALEMTUZUMAB, "inhibits", "mskg:DiseaseActivity")
+    assert found.evidence.evidence_type == "anecdote"
+
+
+def test_interferons_names_the_interferon_beta_class():
+    _is(one("Interferons commonly cause flu-like symptoms."), "mskg:InterferonBeta", "hasAdverseEffect", "mskg:FluLikeSymptoms")
+
+
+def test_a_drug_a_title_sets_against_another_is_not_the_posts_focus():
+    found = claims("Flu-like symptoms were frequent side effects.", title="Platform injectables versus teriflunomide")
+    assert all(curie(c.subject) != TERIFLUNOMIDE for c in found)
+    assert claims("Flu-like symptoms were frequent side effects.", title="Teriflunomide") != []
