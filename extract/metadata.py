@@ -54,6 +54,8 @@ def parse_json(text: str, path: Path) -> Any:
     except json.JSONDecodeError as exc:
         shift = 1 if exc.lineno == 1 and len(body) < len(text) else 0
         raise InputError(f"malformed JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno + shift) from None
+    except RecursionError:
+        raise InputError("malformed JSON: nested too deeply to read safely", path=path) from None
 
 
 def study_from(cites: dict[str, Any], path: Path) -> Study:

@@ -66,14 +66,16 @@ def test_bad_input_is_one_line_naming_the_file_and_writes_nothing(seed_store: Pa
     assert snapshot(seed_store) == before
 
 
-def test_a_broken_sidecar_names_the_json_file_and_writes_nothing(seed_store: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("sidecar", ['{"title": "x", "study": ', '{"title": ' + "[" * 100_000 + "]" * 100_000 + "}"],
+                         ids=["broken", "nested-too-deep"])
+def test_a_broken_sidecar_names_the_json_file_and_writes_nothing(seed_store: Path, tmp_path: Path, sidecar: str) -> None:
     shutil.copy(SEED_FILE, tmp_path / SEED_FILE.name)
-    (tmp_path / SEED_FILE.with_suffix(".json").name).write_text('{"title": "x", "study": ', encoding="utf-8")
+    (tmp_path / SEED_FILE.with_suffix(".json").name).write_text(sidecar, encoding="utf-8")
     before = snapshot(seed_store)
     code, err = build(str(tmp_path / SEED_FILE.name), "--store", str(seed_store))
     assert code == 2
     (line,) = err.splitlines()
-    assert line.startswith(f"mskg: {tmp_path / SEED_FILE.with_suffix('.json').name}:1:")
+    assert line.startswith(f"mskg: {tmp_path / SEED_FILE.with_suffix('.json').name}") and "malformed JSON" in line
     assert snapshot(seed_store) == before
 
 
