@@ -1,5 +1,6 @@
 """Rules added for the held-out posts, one per test, on real sentences from posts like them."""
 
+from mskg.extract.documents import read_document
 from mskg.extract.model import Study
 from mskg.identifiers import curie
 from mskg.extract.pipeline import extract
@@ -357,3 +358,39 @@ def test_a_drug_a_title_sets_against_another_is_not_the_posts_focus():
     found = claims("Flu-like symptoms were frequent side effects.", title="Platform injectables versus teriflunomide")
     assert all(curie(c.subject) != TERIFLUNOMIDE for c in found)
     assert claims("Flu-like symptoms were frequent side effects.", title="Teriflunomide") != []
+
+
+def test_a_labelled_question_states_nothing():
+    assert claims("Q: Does natalizumab affect B cells?") == []
+
+
+def _evidence_types(tmp_path, text: str, relation: str) -> list[str]:
+    path = tmp_path / "post.txt"
+    path.write_text(text, encoding="utf-8")
+    return [c.evidence.evidence_type for c in extract(read_document(path)).claims if c.relation == relation]
+
+
+def test_our_take_is_the_bloggers_voice_not_the_studys(tmp_path):
+    text = "Natalizumab in SPMS\n\nWe randomised 40 patients to natalizumab.\n\nOur take: natalizumab did not reduce relapses in SPMS.\n"
+    assert _evidence_types(tmp_path, text, "inhibits") == ["expert"]
+
+
+def test_a_quoted_press_release_speaks_for_its_study(tmp_path):
+    text = ("Tolebrutinib in SPMS\n\nFrom the company press release: “Tolebrutinib delayed disability progression by 31%.”"
+            "\n\nMy view: promising.\n")
+    assert _evidence_types(tmp_path, text, "inhibits") == ["study"]
+
+
+def test_a_class_in_apposition_describes_the_drug_before_it():
+    text = "Tolebrutinib, an oral, brain-penetrant Bruton’s tyrosine kinase (BTK) inhibitor, delayed disability progression."
+    assert triples(text) == {("mskg:Tolebrutinib", "targets", "HGNC:1133"), ("mskg:Tolebrutinib", "inhibits", "mskg:DisabilityProgression")}
+
+
+def test_a_class_after_a_comma_is_no_apposition():
+    found = triples("So, unlike the anti-CD20 antibodies, BTK inhibitors are not B-cell depleting.")
+    assert found == {("mskg:BTKInhibitor", "decreasesAmountOf", B_CELL)}
+
+
+def test_participants_who_had_an_effect_on_a_drug_mean_has_adverse_effect():
+    found = one("About 0.5% of participants had liver enzyme elevations on tolebrutinib.")
+    _is(found, "mskg:Tolebrutinib", "hasAdverseEffect", "mskg:LiverInjury")
