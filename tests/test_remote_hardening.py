@@ -5,8 +5,10 @@ parser refuse, or a query that reaches outside, never produce a single request."
 from __future__ import annotations
 
 import base64
+import threading
 import time
 import tracemalloc
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,39 @@ def test_a_hundred_thousand_row_remote_answer_is_read_in_bounded_memory(stub) ->
         remote.close()
     assert count == 100_000 and str(last) == "http://example.org/s99999"
     assert peak < SPOOL_BYTES + 4_000_000 < len(body), f"peak {peak} bytes for a {len(body)}-byte answer"
+
+
+class _Redirect(BaseHTTPRequestHandler):
+    """Answers every request with a redirect to `server.target`; records what it was sent."""
+
+    def _answer(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        self.server.requests.append(self.command)  # type: ignore[attr-defined]
+        self.send_response(self.server.status)  # type: ignore[attr-defined]
+        self.send_header("Location", self.server.target)  # type: ignore[attr-defined]
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_POST = do_PUT = do_DELETE = _answer
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_redirect_is_not_followed_so_credentials_never_reach_another_host(stub, store: Path, monkeypatch,
+                                                                             _record_authorization, status: int) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Redirect)
+    server.requests, server.status, server.target = [], status, f"{url(stub)}/elsewhere"  # type: ignore[attr-defined]
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    endpoint = f"http://{USER}:{PASSWORD}@127.0.0.1:{server.server_address[1]}"
+    try:
+        for args in (["query", "adverse-effects"], ["load", "--store", str(store), "--retries", "0"]):
+            code, out, err = invoke(*args, "--endpoint", endpoint)
+            assert code == 3 and out == ""
+            assert_one_clean_line(err, f"http://127.0.0.1:{server.server_address[1]}", f"HTTP {status}")
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert server.requests == ["POST", "PUT"]
+    assert stub.requests == [] and _record_authorization == [], "nothing reached the redirect's target"

@@ -12,6 +12,7 @@ import re
 import tempfile
 import time
 import urllib.error
+import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO
@@ -21,14 +22,6 @@ import httpx
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from SPARQLWrapper import JSON, POST, SELECT, SPARQLWrapper
-from SPARQLWrapper.SPARQLExceptions import (
-    EndPointInternalError,
-    EndPointNotFound,
-    QueryBadFormed,
-    SPARQLWrapperException,
-    Unauthorized,
-    URITooLong,
-)
 
 from mskg.errors import InputError, QueryError, StoreUnavailableError
 from mskg.stores.base import Row, Solutions
@@ -40,8 +33,7 @@ NTRIPLES = "application/n-triples"
 SPOOL_BYTES = 8 * 1024 * 1024
 CHUNK_BYTES = 64 * 1024
 RETRY_STATUSES = frozenset({500, 502, 503, 504})
-_WRAPPER_STATUS = {Unauthorized: 401, EndPointNotFound: 404, URITooLong: 414, EndPointInternalError: 500}
-_QUERY_FAILURES = (SPARQLWrapperException, urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
+_QUERY_FAILURES = (urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
 
 
 @dataclass
@@ -122,12 +114,16 @@ class RemoteStore:
         """The whole answer, kept in memory up to SPOOL_BYTES and on disk beyond, so memory stays bounded."""
         spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
         try:
-            response = wrapper.query().response
-            while chunk := response.read(CHUNK_BYTES):
-                spool.write(chunk)
-        except QueryBadFormed:
+            # SPARQLWrapper builds the request (form, headers, credentials); our opener sends it
+            # without following redirects, which would carry the credentials to another host.
+            with _OPENER.open(wrapper._createRequest(), timeout=self.timeout) as response:
+                while chunk := response.read(CHUNK_BYTES):
+                    spool.write(chunk)
+        except urllib.error.HTTPError as exc:
             spool.close()
-            raise QueryError("the endpoint rejected the query as malformed", path="<query>") from None
+            if exc.code == 400:
+                raise QueryError("the endpoint rejected the query as malformed", path="<query>") from None
+            raise self._fail(self.endpoint.query_url, _http_cause(exc.code, exc.headers.get("Location"))) from None
         except _QUERY_FAILURES as exc:
             spool.close()
             raise self._fail(self.endpoint.query_url, _cause(exc)) from None
@@ -212,6 +208,23 @@ class RemoteStore:
         self._http.close()
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow no redirect: urllib would resend the query and its Authorization header to any host."""
+
+    def redirect_request(self, *args: object) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects)
+
+
+def _http_cause(status: int, location: str | None) -> str:
+    """`HTTP 500`, or for a redirect where it pointed (without any credentials in it)."""
+    if 300 <= status < 400:
+        return f"HTTP {status} redirect to {redact(location or '?')} not followed; give that URL as the endpoint"
+    return f"HTTP {status}"
+
+
 def _cause(exc: BaseException) -> str:
     """A short, credential-free reason for a failed request."""
     if isinstance(exc, (httpx.TimeoutException, TimeoutError)):
@@ -219,9 +232,6 @@ def _cause(exc: BaseException) -> str:
     reason = getattr(exc, "reason", None)
     if isinstance(reason, BaseException):
         return _cause(reason)
-    for kind, status in _WRAPPER_STATUS.items():
-        if isinstance(exc, kind):
-            return f"HTTP {status} ({kind.__name__})"
     if isinstance(exc, (ConnectionRefusedError, httpx.ConnectError)):
         return "connection refused (is the server running?)"
     code = getattr(exc, "code", None)
