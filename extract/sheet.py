@@ -69,7 +69,7 @@ FindDocument = Callable[[str], StoredDocument | None]
 def read_sheet(path: Path, text: str, lexicon: Lexicon, relations: Sequence[str],
                find_document: FindDocument = lambda _: None) -> list[SheetRow]:
     """Every row of the sheet as claims or row problems; InputError for a malformed file."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline=""), strict=True)  # Excel writes a BOM
     try:
         header = next(reader, None)
         _check_header(path, header)

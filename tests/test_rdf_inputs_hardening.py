@@ -105,3 +105,12 @@ def test_deep_nesting_is_one_line_not_a_recursion_error(tmp_path: Path, name: st
     code, err = validate(path)
     assert code == 2
     assert one_line(err, path) == f"mskg: {path}: nested too deeply to read safely (thousands of levels of lists or nodes)"
+
+
+def test_a_claim_sheet_saved_by_excel_with_a_bom_and_crlf_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("\ufeffsubject,relation,object,polarity,certainty,evidence_type,source,quote\r\n"
+                      "mitoxantrone,increasesAmountOf,NK cells,positive,asserted,study,,Mitoxantrone increases NK cells\r\n"
+                      ).encode("utf-8"))
+    code, err = validate(path)
+    assert code == 0, err
