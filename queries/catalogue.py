@@ -109,7 +109,7 @@ def load_query_file(path: str | Path) -> SavedQuery:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise QueryError(f"cannot read query file: {getattr(exc, 'strerror', None) or exc}", path=path) from None
-    return parse_query(text, name=path.stem, source=str(path))
+    return parse_query(text.removeprefix("\ufeff"), name=path.stem, source=str(path))
 
 
 def find_query(name_or_path: str) -> SavedQuery:

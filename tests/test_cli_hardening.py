@@ -140,3 +140,11 @@ def test_a_damaged_store_is_one_line_and_build_clean_replaces_it(tmp_path: Path)
     assert code == 0, err
     code, out, _ = run("findings", "--format", "csv", "--store", str(store))
     assert code == 0 and "mitoxantrone" in out
+
+
+def test_a_users_query_saved_with_a_bom_runs(store: Path, tmp_path: Path) -> None:
+    path = tmp_path / "mine.rq"
+    path.write_bytes("\ufeffSELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1\n".encode("utf-8"))
+    code, out, err = run("query", str(path), "--store", str(store), "--format", "csv")
+    assert code == 0, err
+    assert out.splitlines()[0] == "g" and len(out.splitlines()) == 2

@@ -1,5 +1,6 @@
-"""Hostile RDF files given to `mskg validate`: other encodings cannot smuggle a DOCTYPE past the
-check, and malformed RDF/XML or JSON-LD is one line naming the file, never a traceback."""
+"""Hostile files given to `mskg validate`: other encodings cannot smuggle a DOCTYPE past the check,
+malformed or deeply nested RDF/XML, JSON-LD and Turtle is one line naming the file, never a
+traceback, and a claim sheet saved by Excel is read."""
 
 from __future__ import annotations
 
