@@ -148,3 +148,22 @@ def test_a_users_query_saved_with_a_bom_runs(store: Path, tmp_path: Path) -> Non
     code, out, err = run("query", str(path), "--store", str(store), "--format", "csv")
     assert code == 0, err
     assert out.splitlines()[0] == "g" and len(out.splitlines()) == 2
+
+
+def test_a_full_disk_during_export_keeps_the_old_file(store: Path, tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    import mskg.export
+
+    target = tmp_path / "graph.nq"
+    target.write_text("the previous export\n", encoding="utf-8")
+
+    def full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(mskg.export, "serialise", full)
+    code, _, err = run("export", "--format", "nq", "--output", str(target), "--store", str(store))
+    assert code == 2
+    assert one_line(err) == f"mskg: {target}: cannot write here: No space left on device"
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.nq"]

@@ -123,6 +123,9 @@ def write_atomically(path: Path, quads: Iterable[ox.Quad], fmt: str) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk, a quota: the old file stays
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write here: {exc.strerror or exc}", path=path) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
