@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from mskg.build import write_store
 from mskg.cli import cli
+from mskg.stores import open_store
 from tests.build_helpers import hand_made
 from tests.conftest import free_port
 
@@ -167,3 +168,23 @@ def test_a_full_disk_during_export_keeps_the_old_file(store: Path, tmp_path: Pat
     assert one_line(err) == f"mskg: {target}: cannot write here: No space left on device"
     assert target.read_text(encoding="utf-8") == "the previous export\n"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.nq"]
+
+
+def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_old_store(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    from mskg.stores.writer import StoreWriter
+
+    store = tmp_path / "store"
+    write_store(store, [hand_made("doc-a")])
+    before = open_store(store).quads()
+
+    def full(self: StoreWriter, nquads: bytes) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(StoreWriter, "load", full)
+    (tmp_path / "post.txt").write_text("Mitoxantrone increased the number of NK cells.\n", encoding="utf-8")
+    code, _, err = run("build", str(tmp_path / "post.txt"), "--store", str(store), "--jobs", "1")
+    assert code == 3
+    assert one_line(err) == f"mskg: {store}: cannot write the store: No space left on device"
+    assert open_store(store).quads() == before

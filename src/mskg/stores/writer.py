@@ -67,6 +67,8 @@ class StoreWriter:
                 self._discard()
         finally:
             self._unlock()
+        if isinstance(exc, OSError):  # a full disk, say: the new generation is gone, the old one stays
+            raise StoreUnavailableError(f"cannot write the store: {exc.strerror or exc}", path=self.root) from None
 
     def _lock(self) -> None:
         fd = os.open(self.root / ".lock", os.O_CREAT | os.O_RDWR, 0o644)
