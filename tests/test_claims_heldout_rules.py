@@ -394,3 +394,20 @@ def test_a_class_after_a_comma_is_no_apposition():
 def test_participants_who_had_an_effect_on_a_drug_mean_has_adverse_effect():
     found = one("About 0.5% of participants had liver enzyme elevations on tolebrutinib.")
     _is(found, "mskg:Tolebrutinib", "hasAdverseEffect", "mskg:LiverInjury")
+
+
+def test_a_trial_name_with_a_roman_numeral_is_not_the_bloggers_i(tmp_path):
+    text = ("ASCLEPIOS\n\nIn the ASCLEPIOS I and II trials, we randomly assigned 900 participants to ofatumumab. "
+            "Ofatumumab lowered the annualized relapse rate by 51%.\n")
+    assert _evidence_types(tmp_path, text, "inhibits") == ["study"]
+
+
+def test_an_effect_that_is_a_risk_factor_for_another_is_not_the_drugs():
+    text = "Dimethyl fumarate is taken twice a day. Prolonged lymphopenia below 0.5 is the main risk factor for PML."
+    assert all(c.relation != "hasAdverseEffect" for c in claims(text))
+
+
+def test_a_drug_that_made_or_gave_me_an_effect_marks_a_patient():
+    found = one("Tecfidera gave me awful stomach cramps for the first month.", kind="comment")
+    _is(found, DMF, "hasAdverseEffect", "mskg:GastrointestinalUpset")
+    assert found.evidence.evidence_type == "anecdote"
