@@ -121,6 +121,8 @@ def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap 
 
 
 def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
+    if sm.segment.kind in load_cues().data["topic_segments"]["kinds"]:
+        return
     text = sm.view.text
     parts = paragraph_voices(sm.segment, text, sm.start, sm.end)
     writer = _population(sm, "anecdote", None) if len(parts) > 1 else None

@@ -411,3 +411,12 @@ def test_a_drug_that_made_or_gave_me_an_effect_marks_a_patient():
     found = one("Tecfidera gave me awful stomach cramps for the first month.", kind="comment")
     _is(found, DMF, "hasAdverseEffect", "mskg:GastrointestinalUpset")
     assert found.evidence.evidence_type == "anecdote"
+
+
+def test_a_title_names_a_topic_and_states_no_finding():
+    assert claims("Ocrelizumab is given every six months.", title="Subcutaneous ocrelizumab and B-cell depletion") == []
+
+
+def test_no_excess_of_an_effect_denies_it():
+    found = one("We saw no excess of infections with ocrelizumab.", kind="abstract")
+    _is(found, "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:Infection", "negative")
