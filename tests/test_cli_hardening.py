@@ -3,15 +3,18 @@ found by feeding each command hostile arguments by hand."""
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+import mskg.export
 from mskg.build import write_store
 from mskg.cli import cli
 from mskg.stores import open_store
+from mskg.stores.writer import StoreWriter
 from tests.build_helpers import hand_made
 from tests.conftest import free_port
 
@@ -152,10 +155,6 @@ def test_a_users_query_saved_with_a_bom_runs(store: Path, tmp_path: Path) -> Non
 
 
 def test_a_full_disk_during_export_keeps_the_old_file(store: Path, tmp_path: Path, monkeypatch) -> None:
-    import errno
-
-    import mskg.export
-
     target = tmp_path / "graph.nq"
     target.write_text("the previous export\n", encoding="utf-8")
 
@@ -171,10 +170,6 @@ def test_a_full_disk_during_export_keeps_the_old_file(store: Path, tmp_path: Pat
 
 
 def test_a_full_disk_during_a_build_is_one_line_and_keeps_the_old_store(tmp_path: Path, monkeypatch) -> None:
-    import errno
-
-    from mskg.stores.writer import StoreWriter
-
     store = tmp_path / "store"
     write_store(store, [hand_made("doc-a")])
     before = open_store(store).quads()
