@@ -61,6 +61,13 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
+def _named_subsets_only(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop cells named with a specificity the ontology has no term for ("EBV-specific CD8 T cells"):
+    they are a subset, not the population the name would ground to."""
+    subset = load_cues().patterns["unnamed_subset"]
+    return [m for m in mentions if m.category != "cell" or not subset.search(text, max(0, m.start - 40), m.start)]
+
+
 def _inner_targets(matcher: Matcher, text: str, mentions: list[Mention]) -> list[Mention]:
     """Targets named inside an "anti-X ..." drug name, so that "anti" can point at them, and inside a
     drug class named for its target ("S1P receptor modulator", "BTK inhibitor"), so that the class
@@ -130,6 +137,7 @@ def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMenti
         names = names + matcher.fuzzy(view.text, start, end, names)
         names = names + matcher.short_forms(view.text, start, end, names, drugs)
         names = _appositions(view.text, sorted(names, key=lambda m: m.start))
+        names = _named_subsets_only(view.text, names)
         refs, replaced = matcher.focus(view.text, start, end, names)
         names = [m for m in names if m not in replaced] + refs + _inner_targets(matcher, view.text, names)
         per_segment[seg.id] = (view, start, end, sorted(names, key=lambda m: (m.start, m.end)))

@@ -286,8 +286,22 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     return hits
 
 
+def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
+    """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence."""
+    ref = load_cues().patterns["plural_reference"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    if not ref:
+        return []
+    out: list[tuple[Term, Mention]] = []
+    for m in ctx.sentence_mentions:
+        if m.end <= ref.start() and m.term is not None and m.category == "drug" and not compared(ctx, m) and m.term not in {t for t, _ in out}:
+            out.append((m.term, Mention(ref.start(), ref.end(), "plural")))
+    return out
+
+
 def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
     found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=cue.kind == "noun" or cue.agent_after)
+    if not found and cue.kind != "prefix":
+        found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
         implied = sentence_subject(ctx)
         if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:

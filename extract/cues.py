@@ -76,6 +76,8 @@ def load_cues() -> Cues:
         "agent_before": data["subjects"]["agent_before"],
         "effect_causes": data["subjects"]["effect_causes"],
         "anaphor": data["subjects"]["anaphor"],
+        "plural_reference": data["subjects"]["plural_reference"],
+        "unnamed_subset": data["subjects"]["unnamed_subset"],
         "speaker_label": data["voice"]["speaker_label"],
         "lowered_risk": data["subjects"]["lowered_risk"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],

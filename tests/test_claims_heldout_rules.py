@@ -420,3 +420,20 @@ def test_a_title_names_a_topic_and_states_no_finding():
 def test_no_excess_of_an_effect_denies_it():
     found = one("We saw no excess of infections with ocrelizumab.", kind="abstract")
     _is(found, "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:Infection", "negative")
+
+
+def test_either_drug_means_every_drug_named_before_it():
+    text = "Interferon beta and glatiramer acetate are safe; registry data show no increase in birth defects with either drug."
+    found = {(curie(c.subject), c.polarity) for c in claims(text) if c.relation == "hasAdverseEffect"}
+    assert found == {("mskg:InterferonBeta", "negative"), ("DRUGBANK:DB05259", "negative")}
+
+
+def test_a_cell_subset_the_ontology_does_not_name_is_not_the_whole_population():
+    assert claims("With ocrelizumab, EBV-specific CD8 T cells fell by half within a year.") == []
+
+
+def test_a_diarys_bad_effect_after_starting_a_drug_is_its_adverse_effect():
+    text = "Week 6. Started dimethyl fumarate. The flushing is intense for the first hour after each capsule."
+    found = one(text)
+    _is(found, DMF, "hasAdverseEffect", "mskg:Flushing")
+    assert found.evidence.evidence_type == "anecdote"
