@@ -8,14 +8,16 @@ drug. A name in brackets right after a name of the same category ("Methypredniso
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Lexicon, Term, load_lexicon
 from mskg.extract.mentions import Matcher, Mention
 from mskg.extract.model import Document, Segment, TextView
+from mskg.extract.tokens import key_of, tokenize
 
 
 POST_FOCUS_DISPLACE = 2
@@ -66,6 +68,61 @@ def _named_subsets_only(text: str, mentions: list[Mention]) -> list[Mention]:
     they are a subset, not the population the name would ground to."""
     subset = load_cues().patterns["unnamed_subset"]
     return [m for m in mentions if m.category != "cell" or not subset.search(text, max(0, m.start - 40), m.start)]
+
+
+@lru_cache(maxsize=1)
+def _described() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The patterns of cues.json's `described_effects`, compiled, with the term each describes."""
+    effects = load_cues().data["described_effects"]["effects"]
+    return tuple((re.compile(e["pattern"], re.IGNORECASE), e["term"]) for e in effects)
+
+
+def _described_effects(matcher: Matcher, text: str, start: int, end: int, names: list[Mention]) -> list[Mention]:
+    """Adverse effects described in a patient's words ("lumps at the injection sites"); a description
+    replaces the names inside it."""
+    found = []
+    for pattern, curie_ in _described():
+        term = matcher.lexicon.resolve(curie_)
+        found += [Mention(m.start(), m.end(), "description", term) for m in pattern.finditer(text, start, end) if term]
+    if not found:
+        return names
+    inside = [n for n in names if any(d.start <= n.start and n.end <= d.end for d in found)]
+    crossing = [d for d in found if any(n.start < d.start < n.end or n.start < d.end < n.end for n in names)]
+    return [n for n in names if n not in inside] + [d for d in found if d not in crossing]
+
+
+def _marker_cell(matcher: Matcher, text: str, m: Mention) -> Term | None:
+    """The cell a count marker is named for ("lymphocyte count" counts lymphocytes)."""
+    key = key_of(text[m.start : m.end])
+    if m.category != "marker" or len(key) < 2 or key[-1] != load_cues().data["counts"]["word"]:
+        return None
+    cells = [t for i in range(len(key) - 1) if (t := matcher.lexicon.lookup(key[i:-1])) and t.category == "cell"]
+    return cells[0] if cells else None
+
+
+def _counted_cells(matcher: Matcher, text: str, start: int, end: int) -> list[Mention]:
+    """Names before "count" that are '<name> cell' ("my CD4 count halved" counts CD4 cells)."""
+    cell_word = load_cues().data["counts"]["cell_word"]
+    found = []
+    for hit in load_cues().patterns["count_word"].finditer(text, start, end):
+        words = tokenize(text, max(start, hit.start() - 24), hit.start())[-3:]
+        for i in range(len(words)):
+            term = matcher.lexicon.lookup((*(w.norm for w in words[i:]), cell_word))
+            if term and term.category == "cell":
+                found.append(Mention(words[i].start, words[-1].end, "count", term))
+                break
+    return found
+
+
+def _counts_as_cells(matcher: Matcher, text: str, start: int, end: int, names: list[Mention]) -> list[Mention]:
+    """A count of cells is the amount of those cells ("my CD4 count halved", "lymphocyte counts fell")."""
+    out = []
+    for m in names:
+        cell = _marker_cell(matcher, text, m) if m.term else None
+        out.append(replace(m, term=cell) if cell else m)
+    counted = [c for c in _counted_cells(matcher, text, start, end)
+               if not any(m.start <= c.start and c.end <= m.end and m.category == "cell" for m in out)]
+    return [m for m in out if not any(c.start < m.end and m.start < c.end for c in counted)] + counted
 
 
 def _inner_targets(matcher: Matcher, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -138,6 +195,8 @@ def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMenti
         names = names + matcher.short_forms(view.text, start, end, names, drugs)
         names = _appositions(view.text, sorted(names, key=lambda m: m.start))
         names = _named_subsets_only(view.text, names)
+        names = _described_effects(matcher, view.text, start, end, names)
+        names = sorted(_counts_as_cells(matcher, view.text, start, end, names), key=lambda m: (m.start, m.end))
         refs, replaced = matcher.focus(view.text, start, end, names)
         names = [m for m in names if m not in replaced] + refs + _inner_targets(matcher, view.text, names)
         per_segment[seg.id] = (view, start, end, sorted(names, key=lambda m: (m.start, m.end)))

@@ -16,6 +16,7 @@ from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.lexicon import Term
 from mskg.extract.mentions import Mention
 from mskg.extract.scope import Clause, certainty, polarity, relative_spans
+from mskg.extract.sentences import sentences
 
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
@@ -49,12 +50,14 @@ class Context:
     sentence_mentions: list[Mention] = field(default_factory=list)
     implicit: tuple[str, ...] = ()
     voice: str = ""
+    segment_mentions: tuple[Mention, ...] = ()
+    segment_start: int = 0
 
 
 def filler_ok(text: str, start: int, end: int) -> bool:
     """May these words stand between a relation word and its object (or two coordinated objects)?"""
     cues = load_cues()
-    between = text[start:end]
+    between = cues.patterns["filler_location"].sub(" ", text[start:end])
     if _HARD_STOP.search(between) or cues.patterns["filler_blocking"].search(between):
         return False
     others = [w for w in _WORDS.findall(between) if not cues.patterns["filler_allowed"].fullmatch(w)]
@@ -249,14 +252,31 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
 
 
 def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Mention], bool]]:
-    """Objects named right after a prefix such as "anti" ("anti CD25-specific antibody")."""
+    """Objects named right after a prefix such as "anti" ("anti CD25-specific antibody"), not inside
+    a drug class used on its own ("where anti-CD20 antibodies cannot reach"): that names no claim."""
     found = []
     for m in ctx.mentions:
         if m.term is not None and m.category in cue.objects:
             hit = cue.pattern.search(ctx.clause.text, max(ctx.clause.start, m.start - 6), m.start)
-            if hit:
+            if hit and not _inside_own_class(ctx, hit.start()):
                 found.append(((hit.start(), hit.end()), [m], False))
     return found
+
+
+def _inside_own_class(ctx: Context, at: int) -> bool:
+    """Does a drug-class name start here that describes no drug ("anti-CD20 antibodies cannot ...")?"""
+    return any(m.start == at and m.term is not None and m.term.iri in ctx.classes and not describes(ctx, m)
+               for m in ctx.mentions if m.category == "drug")
+
+
+def _left_drug(ctx: Context, cue: RelationCue, span: Span) -> list[tuple[Term, Mention]]:
+    """The drug a patient switched from, when the effect is the reason for the switch."""
+    cues = load_cues()
+    if cue.relation != "hasAdverseEffect" or not cues.patterns["reason"].match(ctx.clause.text[span[0] : span[1]]):
+        return []
+    left = [m for m in ctx.mentions if m.term is not None and m.category == "drug" and m.end <= span[0]
+            and cues.patterns["left_drug"].search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start)]
+    return [(left[-1].term, left[-1])] if left else []
 
 
 def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
@@ -287,25 +307,45 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
 
 
 def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
-    """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence."""
+    """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence,
+    else the last two drugs that earlier sentences of the segment were about."""
     ref = load_cues().patterns["plural_reference"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     if not ref:
         return []
-    out: list[tuple[Term, Mention]] = []
-    for m in ctx.sentence_mentions:
-        if m.end <= ref.start() and m.term is not None and m.category == "drug" and not compared(ctx, m) and m.term not in {t for t, _ in out}:
-            out.append((m.term, Mention(ref.start(), ref.end(), "plural")))
-    return out
+    here = Mention(ref.start(), ref.end(), "plural")
+    named = [m.term for m in ctx.sentence_mentions if m.end <= ref.start() and m.term is not None and m.category == "drug" and not compared(ctx, m)]
+    terms = list(dict.fromkeys(named)) or _earlier_subjects(ctx)[-2:]
+    return [(t, here) for t in terms]
+
+
+def _earlier_subjects(ctx: Context) -> list[Term]:
+    """The specific drugs that the sentences of the segment before this one were about (each
+    sentence's first drug and those coordinated with it), oldest first, each once at its last place."""
+    text = ctx.clause.text
+    pattern = load_cues().patterns["subject_coordination"]
+    found: list[Term] = []
+    for start, end in sentences(text, ctx.segment_start, ctx.clause.sentence[0]):
+        drugs = [m for m in ctx.segment_mentions if start <= m.start and m.end <= end and m.term is not None
+                 and m.category == "drug" and m.term.iri not in ctx.classes and not compared(ctx, m)]
+        chain = drugs[:1]
+        for m in drugs[1:]:
+            if not pattern.fullmatch(text, chain[-1].end, m.start):
+                break
+            chain.append(m)
+        found = [t for t in found if t not in {m.term for m in chain}] + [m.term for m in chain if m.term]
+    return found
 
 
 def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
-    found = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=cue.kind == "noun" or cue.agent_after)
+    agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
+    found = _left_drug(ctx, cue, span) or subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
         implied = sentence_subject(ctx)
         if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:
-            implied = (ctx.focus, Mention(span[0], span[1], "implicit"))
+            here = Mention(span[0], span[1], "implicit")
+            implied = (antecedent(ctx, here) or ctx.focus, here)
         found = [implied] if implied else []
     return found
 

@@ -65,6 +65,7 @@ def load_cues() -> Cues:
         "coordination": data["coordination"],
         "filler_allowed": data["filler"]["allowed"],
         "filler_blocking": data["filler"]["blocking"],
+        "filler_location": data["filler"]["location"],
         "gaps": data["gaps"],
         "sample_size": data["study"]["sample_size"],
         "not_subject_before": data["subjects"]["not_subject_before"],
@@ -76,19 +77,23 @@ def load_cues() -> Cues:
         "agent_before": data["subjects"]["agent_before"],
         "effect_causes": data["subjects"]["effect_causes"],
         "anaphor": data["subjects"]["anaphor"],
+        "left_drug": data["subjects"]["left_drug"],
+        "reason": data["subjects"]["reason"],
         "plural_reference": data["subjects"]["plural_reference"],
         "unnamed_subset": data["subjects"]["unnamed_subset"],
         "speaker_label": data["voice"]["speaker_label"],
+        "quote_label": data["voice"]["quote_label"],
         "lowered_risk": data["subjects"]["lowered_risk"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],
         "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
+        "count_word": data["counts"]["pattern"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
-        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label")},
+        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label", "quote_label")},
     }
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
     named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
-    case_sensitive = {"voice_patient", "voice_patient_population"}
+    case_sensitive = {"voice_patient", "voice_patient_population", "quote_label"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
     return Cues(relations, patterns, data)

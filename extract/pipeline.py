@@ -83,19 +83,26 @@ def _qualified(sm: SegmentMentions, r: Reading, population: str | None) -> Readi
     return replace(r, qualifiers=tuple(sorted(quals)))
 
 
+def _unlabelled(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A quote starts at the claim, after a speaker's or heading's label ("Tom (RRMS):", "RESULTS:")."""
+    label = load_cues().patterns["quote_label"].match(text, span[0], span[1])
+    return (label.end(), span[1]) if label else span
+
+
 def _evidence(doc: Document, sm: SegmentMentions, span: tuple[int, int], certainty: str, voice: str) -> Evidence:
-    start, end = sm.view.original(*span)
+    start, end = sm.view.original(*_unlabelled(sm.view.text, span))
     seg = sm.segment
     author = seg.author if seg.kind == "comment" else (seg.author or doc.author)
     study = doc.study.iri_key if voice == "study" and doc.study else None
     return Evidence(doc.id, seg.id, start, end, doc.text[start:end], certainty, voice, author, seg.comment_index, study)
 
 
-def _context(sm: SegmentMentions, clause: Clause, voice: str) -> Context:
+def _context(sm: SegmentMentions, clause: Clause, voice: str, segment_start: int) -> Context:
     matcher = default_matcher()
     mentions = [m for m in sm.mentions if clause.start <= m.start and m.end <= clause.end]
     in_sentence = [m for m in sm.mentions if clause.sentence[0] <= m.start and m.end <= clause.sentence[1]]
-    return Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice), voice)
+    return Context(clause, mentions, sm.focus, matcher.classes, in_sentence, implicit_relations(voice), voice,
+                   sm.mentions, segment_start)
 
 
 def _clause_readings(ctx: Context) -> list[Reading]:
@@ -133,17 +140,17 @@ def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
         population = _population(part, default, out.document.study)
         if population is None and default == "anecdote" and not load_cues().patterns["speaker_label"].match(text, start):
             population = writer
-        _part(doc, part, default, population, out)
+        _part(doc, part, default, population, out, sm.start)
 
 
-def _part(doc: Document, sm: SegmentMentions, default: str, population: str | None, out: Extraction) -> None:
+def _part(doc: Document, sm: SegmentMentions, default: str, population: str | None, out: Extraction, segment_start: int) -> None:
     text = sm.view.text
     for span in sentences(text, sm.start, sm.end):
         if is_question(text, span):
             continue
         for clause in _sentence_clauses(text, span):
             voice = sentence_voice(default, clause.words)
-            ctx = _context(sm, clause, voice)
+            ctx = _context(sm, clause, voice, segment_start)
             out.comedications += read_comedications(ctx, doc.id, sm.segment.id)
             for r in _clause_readings(ctx):
                 r = _qualified(sm, r, population if voice == default else None)

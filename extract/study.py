@@ -16,7 +16,7 @@ def _terms(mentions: list[Mention], category: str) -> tuple[str, ...]:
 def fill_study(study: Study, text: str, mentions: list[Mention]) -> Study:
     """The study with design, size, population and method filled from its abstract's text and mentions."""
     match = load_cues().patterns["sample_size"].search(text)
-    size = int(match.group("n")) if match else study.sample_size
+    size = int(match.group("n").replace(",", "")) if match else study.sample_size
     population = study.population
     if match:
         settings = load_cues().data["study"]

@@ -437,3 +437,87 @@ def test_a_diarys_bad_effect_after_starting_a_drug_is_its_adverse_effect():
     found = one(text)
     _is(found, DMF, "hasAdverseEffect", "mskg:Flushing")
     assert found.evidence.evidence_type == "anecdote"
+
+
+# Rules from the eleventh held-out round (124-127): counts, patients' words, plural references, labels.
+
+def test_a_cell_count_marker_is_the_amount_of_the_cells():
+    _is(one("Siponimod lowers lymphocyte counts."), SIPONIMOD, "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_a_count_named_by_its_marker_is_the_count_of_those_cells():
+    _is(one("I was on Tecfidera for three years; my CD8 count fell to 90.", kind="comment"), DMF, "decreasesAmountOf", CD8_T)
+
+
+def test_a_patient_reporting_their_count_speaks_as_a_patient():
+    found = one("Is it true that Mavenclad doesn't affect T cells? My CD4 count halved.", kind="comment")
+    _is(found, "DRUGBANK:DB00242", "decreasesAmountOf", CD4_T)
+    assert found.evidence.evidence_type == "anecdote"
+
+
+def test_a_count_still_at_zero_is_depleted():
+    found = one("My daughter has been on Ocrevus for three years. Her B-cell count is still zero.", kind="comment")
+    _is(found, "DRUGBANK:DB11988", "decreasesAmountOf", B_CELL)
+
+
+def test_lumps_where_one_injects_are_injection_site_reactions():
+    _is(one("Plegridy gave me red, itchy patches where I injected.", kind="comment"),
+        "DRUGBANK:DB09122", "hasAdverseEffect", "mskg:InjectionSiteReaction")
+
+
+def test_a_described_effect_replaces_the_names_inside_it():
+    _is(one("My wife switched to the Ocrevus injection and said it was a breeze, apart from a sore tummy where they injected.", kind="comment"),
+        "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:InjectionSiteReaction")
+
+
+def test_feeling_like_flu_is_flu_like_symptoms():
+    _is(one("Rebif made me feel like I had flu every week.", kind="comment"),
+        "DRUGBANK:DB00060", "hasAdverseEffect", "mskg:FluLikeSymptoms")
+
+
+def test_an_effect_after_each_dose_is_an_adverse_effect():
+    _is(one("On Bafiertam I still go red in the face after a dose.", kind="comment"),
+        "mskg:MonomethylFumarate", "hasAdverseEffect", "mskg:Flushing")
+
+
+def test_the_reason_for_a_switch_is_an_effect_of_the_drug_left():
+    _is(one("I switched from Tecfidera to Bafiertam because of the stomach problems.", kind="comment"),
+        DMF, "hasAdverseEffect", "mskg:GastrointestinalUpset")
+
+
+def test_both_drugs_refers_to_the_drugs_earlier_sentences_were_about():
+    text = "Dimethyl fumarate and diroximel fumarate are both converted to monomethyl fumarate. Both drugs can lower the lymphocyte count."
+    assert triples(text) == {(DMF, "decreasesAmountOf", LYMPHOCYTE), ("DRUGBANK:DB14783", "decreasesAmountOf", LYMPHOCYTE)}
+
+
+def test_is_thought_to_hedges_and_a_shift_towards_cells_promotes_their_maturation():
+    _is(one("Glatiramer acetate is thought to shift T cells towards regulatory T cells."),
+        "DRUGBANK:DB05259", "promotesMaturationOf", "CL:0000815", certainty="hedged")
+
+
+def test_usually_in_a_patients_report_is_no_background():
+    found = one("Tecfidera gave me flushing that usually settles within an hour.", kind="comment")
+    assert found.evidence.evidence_type == "anecdote"
+
+
+def test_usually_in_an_experts_general_statement_is_background():
+    assert one("Glatiramer usually does not lower lymphocyte counts.").evidence.evidence_type == "background"
+
+
+def test_a_quote_starts_at_the_claim_not_at_the_speakers_label():
+    found = one("Tom (diagnosed 2015): Lemtrada wiped out my lymphocytes for months.")
+    assert found.evidence.quote == "Lemtrada wiped out my lymphocytes for months"
+
+
+def test_cells_counted_in_the_blood_are_still_the_object():
+    _is(one("Ocrelizumab depleted CD19+ B cells in the blood within two weeks."), "DRUGBANK:DB11988", "decreasesAmountOf", B_CELL)
+
+
+def test_a_class_named_for_its_target_used_on_its_own_states_no_target():
+    assert triples("Tolebrutinib might switch microglia off where anti-CD20 antibodies cannot reach.") == {
+        ("mskg:Tolebrutinib", "inhibits", MICROGLIA)}
+
+
+def test_an_intransitive_change_takes_an_agent_after_it_not_any_drug():
+    found = one("I was on Tecfidera; my CD8 count fell and my neuro switched me to Aubagio.", kind="comment")
+    _is(found, DMF, "decreasesAmountOf", CD8_T)
