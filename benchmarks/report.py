@@ -58,9 +58,10 @@ def _validation(results: Sequence[SizeResult], script_output: str) -> list[str]:
         rows.append((r.n, _num(v.single_claim if v else None, ".3f"), _num(v.full if v else None, ".1f"),
                      v.full_triples if v else "–", "–" if not v or v.conforms is None else v.conforms,
                      v.note if v else "not run"))
-    lines = _table(("posts", "single claim s (median)", "full pySHACL s", "data triples", "conforms", "note"), rows)
-    return lines + ["", "`benchmarks/validate_single.py` (shapes engineer's synthetic ~1M-triple graph):", "",
-                    "```", script_output, "```"]
+    lines = _table(("posts", "one new claim s (median, against the store)", "full pySHACL s", "data triples",
+                    "conforms", "note"), rows)
+    return lines + ["", "`python -m benchmarks.validate_single --store` on the largest store (one claim-sheet row "
+                    "citing a stored document, as `mskg validate` checks it):", "", "```", script_output, "```"]
 
 
 def _loading(results: Sequence[SizeResult]) -> list[str]:

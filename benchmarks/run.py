@@ -58,7 +58,7 @@ def _after_build(n: int, store: Path, work: Path, opts: Options, full_validation
     say(f"{n}: parsing the same quads with rdflib")
     ds, parse_seconds = querying.load_rdflib(nquads)
     say(f"{n}: validating")
-    validation = validating.measure_validation(ds, opts.validation_timeout, full_validation)
+    validation = validating.measure_validation(ds, store, opts.validation_timeout, full_validation)
     say(f"{n}: timing saved queries")
     timings = querying.measure_queries(store, ds, opts.rdflib_timeout, opts.query_runs)
     return loads, validation, tuple(timings), parse_seconds
@@ -91,7 +91,9 @@ def run(opts: Options, argv: Sequence[str]) -> str:
     for n in sorted(opts.sizes):
         timed_out = any(r.validation and r.validation.full is None for r in results)
         results.append(run_size(n, opts, full_validation=not timed_out))
-    script = validating.run_validate_single() if opts.validate_script else "not run (--no-validate-script)"
+    largest = opts.work / f"n{max(opts.sizes)}" / "store"
+    script = (validating.run_validate_single(largest if largest.is_dir() else None) if opts.validate_script
+              else "not run (--no-validate-script)")
     checks = check_targets(results)
     command = "python -m benchmarks " + shlex.join(argv)
     date = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")

@@ -1,29 +1,26 @@
-"""Full validation of a built dataset next to validating one claim (its finding and evidence as focus nodes).
+"""Full validation of a built dataset next to validating one new claim against the built store.
 
 Full runs go through pySHACL in a forked child with a time limit, because on 10,000 posts it
-can run for a very long time. The shapes engineer's `benchmarks/validate_single.py` (a
-synthetic ~1M-triple graph) is run as it is, and its output is quoted in the report.
+can run for a very long time. One new claim goes the way `mskg validate` takes it
+(`benchmarks/validate_single.py`: a claim sheet row citing a stored document, validated with
+the document fetched from the store); that script's output for the largest store is quoted.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-import statistics
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
 from benchmarks.building import ROOT
 
 FULL_TIMEOUT_SECONDS = 180.0
-SINGLE_RUNS = 3
-SCRIPT = ROOT / "benchmarks" / "validate_single.py"
 SCRIPT_TIMEOUT_SECONDS = 600
-MSKG = "https://w3id.org/mskg/"
 ONTOLOGY = "https://w3id.org/mskg/ontology"
 
 
@@ -47,28 +44,11 @@ def data_graph(ds: Dataset) -> Graph:
     return union
 
 
-def _claim_focus(g: Graph) -> list[URIRef]:
-    findings = sorted(g.subjects(RDF.type, URIRef(MSKG + "Finding")))
-    if not findings:
-        return []
-    return [findings[0], *sorted(g.objects(findings[0], URIRef(MSKG + "hasEvidence")))]
+def time_single_claim(store_dir: Path) -> float:
+    """Median seconds to validate one new claim (a claim sheet row) against the store at `store_dir`."""
+    from benchmarks.validate_single import measure
 
-
-def time_single_claim(ds: Dataset) -> float | None:
-    """Median seconds to validate one finding and its evidence inside their document graph."""
-    from mskg.ontology.validation import validate
-
-    for g in sorted(ds.graphs(), key=lambda g: str(g.identifier)):
-        focus = _claim_focus(g)
-        if focus:
-            doc = Graph() + g
-            times = []
-            for _ in range(SINGLE_RUNS):
-                started = time.perf_counter()
-                validate(doc, focus_nodes=focus)
-                times.append(time.perf_counter() - started)
-            return statistics.median(times)
-    return None
+    return measure(store_dir, cli=False).warm
 
 
 def _full_child(union: Graph, conn: object) -> None:
@@ -99,9 +79,11 @@ def time_full(union: Graph, timeout: float = FULL_TIMEOUT_SECONDS) -> tuple[floa
     return answer if answer is not None else (None, None)
 
 
-def measure_validation(ds: Dataset, timeout: float = FULL_TIMEOUT_SECONDS, full: bool = True) -> ValidationTimes:
-    """Single-claim and full validation times on the built dataset; full runs stop after `timeout` s."""
-    single = time_single_claim(ds)
+def measure_validation(ds: Dataset, store_dir: Path, timeout: float = FULL_TIMEOUT_SECONDS,
+                       full: bool = True) -> ValidationTimes:
+    """Single-claim time on the built store and full validation time on the dataset `ds`
+    (full runs stop after `timeout` s)."""
+    single = time_single_claim(store_dir)
     if not full:
         return ValidationTimes(single, None, 0, None, "full run skipped: it hit its time limit on a smaller corpus")
     union = data_graph(ds)
@@ -110,13 +92,12 @@ def measure_validation(ds: Dataset, timeout: float = FULL_TIMEOUT_SECONDS, full:
     return ValidationTimes(single, seconds, len(union), conforms, note)
 
 
-def run_validate_single() -> str:
-    """The output of the shapes engineer's benchmarks/validate_single.py, or why it did not run."""
-    if not SCRIPT.exists():
-        return "benchmarks/validate_single.py is not there yet"
+def run_validate_single(store_dir: Path | None = None) -> str:
+    """The output of benchmarks/validate_single.py (on `store_dir`, else on its own store), or why it failed."""
+    where = ["--store", str(store_dir)] if store_dir is not None else []
     try:
-        done = subprocess.run([sys.executable, str(SCRIPT)], cwd=ROOT, capture_output=True, text=True,
-                              timeout=SCRIPT_TIMEOUT_SECONDS)
+        done = subprocess.run([sys.executable, "-m", "benchmarks.validate_single", *where], cwd=ROOT,
+                              capture_output=True, text=True, timeout=SCRIPT_TIMEOUT_SECONDS)
     except subprocess.TimeoutExpired:
         return f"benchmarks/validate_single.py did not finish within {SCRIPT_TIMEOUT_SECONDS} s"
     out = done.stdout.strip()
