@@ -71,18 +71,18 @@ def _named_subsets_only(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _described() -> tuple[tuple[re.Pattern[str], str], ...]:
-    """The patterns of cues.json's `described_effects`, compiled, with the term each describes."""
+def _described() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
+    """The patterns of cues.json's `described_effects`, compiled, with the word each needs and the term it describes."""
     effects = load_cues().data["described_effects"]["effects"]
-    return tuple((re.compile(e["pattern"], re.IGNORECASE), e["term"]) for e in effects)
+    return tuple((re.compile(e["needs"], re.IGNORECASE), re.compile(e["pattern"], re.IGNORECASE), e["term"]) for e in effects)
 
 
 def _described_effects(matcher: Matcher, text: str, start: int, end: int, names: list[Mention]) -> list[Mention]:
     """Adverse effects described in a patient's words ("lumps at the injection sites"); a description
     replaces the names inside it."""
     found = []
-    for pattern, curie_ in _described():
-        term = matcher.lexicon.resolve(curie_)
+    for needs, pattern, curie_ in _described():
+        term = matcher.lexicon.resolve(curie_) if needs.search(text, start, end) else None
         found += [Mention(m.start(), m.end(), "description", term) for m in pattern.finditer(text, start, end) if term]
     if not found:
         return names
@@ -93,8 +93,10 @@ def _described_effects(matcher: Matcher, text: str, start: int, end: int, names:
 
 def _marker_cell(matcher: Matcher, text: str, m: Mention) -> Term | None:
     """The cell a count marker is named for ("lymphocyte count" counts lymphocytes)."""
+    if m.category != "marker":
+        return None
     key = key_of(text[m.start : m.end])
-    if m.category != "marker" or len(key) < 2 or key[-1] != load_cues().data["counts"]["word"]:
+    if len(key) < 2 or key[-1] != load_cues().data["counts"]["word"]:
         return None
     cells = [t for i in range(len(key) - 1) if (t := matcher.lexicon.lookup(key[i:-1])) and t.category == "cell"]
     return cells[0] if cells else None

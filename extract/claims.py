@@ -372,6 +372,31 @@ def personal_non_occurrence(ctx: Context) -> bool:
     return ctx.voice == "anecdote" and bool(load_cues().patterns["personal_non_occurrence"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end))
 
 
+def _below_normal(cell: Term, value: float) -> bool:
+    """Is this count of these cells below the lower limit of normal (in the unit its size implies)?"""
+    for largest, limit in load_cues().data["low_counts"]["limits"].get(cell.curie, ()):
+        if value <= largest:
+            return value < limit
+    return False
+
+
+def low_counts(ctx: Context) -> list[Reading]:
+    """A patient's count below normal ("my lymphocytes are 0.4"): their drug lowered those cells."""
+    if ctx.voice != "anecdote":
+        return []
+    value, normal = load_cues().patterns["low_count_value"], load_cues().patterns["low_count_normal"]
+    out = []
+    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
+        hit = value.match(ctx.clause.text, m.end, ctx.clause.end)
+        low = hit and _below_normal(m.term, float(hit.group("value"))) and not normal.search(ctx.clause.text, hit.end(), ctx.clause.sentence[1])
+        drug = antecedent(ctx, m) if low else None
+        if drug is not None:
+            span = (m.start, hit.end())
+            out.append(Reading(drug, "decreasesAmountOf", m.term, polarity(ctx.clause, span, span, []),
+                               certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span))
+    return out
+
+
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word."""
     hits = cue_hits(ctx)
@@ -392,4 +417,4 @@ def read_relations(ctx: Context) -> list[Reading]:
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
-    return out
+    return out + [r for r in low_counts(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]

@@ -88,6 +88,8 @@ def load_cues() -> Cues:
         "population_not_after": data["voice"]["population_not_after"],
         "sentential_negation": data["negation"]["sentential"],
         "count_word": data["counts"]["pattern"],
+        "low_count_value": data["low_counts"]["value"],
+        "low_count_normal": data["low_counts"]["said_normal"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
         **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label", "quote_label")},
     }

@@ -4,6 +4,7 @@ from mskg.extract.documents import read_document
 from mskg.extract.model import Study
 from mskg.identifiers import curie
 from mskg.extract.pipeline import extract
+from mskg.extract.voice import voice
 from tests.sentences import claims, document, one, triples
 
 OZANIMOD, SIPONIMOD, OFATUMUMAB = "DRUGBANK:DB12612", "DRUGBANK:DB12371", "DRUGBANK:DB06650"
@@ -521,3 +522,17 @@ def test_a_class_named_for_its_target_used_on_its_own_states_no_target():
 def test_an_intransitive_change_takes_an_agent_after_it_not_any_drug():
     found = one("I was on Tecfidera; my CD8 count fell and my neuro switched me to Aubagio.", kind="comment")
     _is(found, DMF, "decreasesAmountOf", CD8_T)
+
+
+def test_a_patients_count_below_normal_is_a_decrease():
+    _is(one("Been on Ponvory a year. My lymphocytes are 0.4 but I feel great.", kind="comment"),
+        "mskg:Ponesimod", "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_a_count_the_writer_calls_fine_is_no_decrease():
+    assert claims("Plegridy since May. My lymphocytes were 0.9 at the last check, which my nurse says is fine.", kind="comment") == []
+
+
+def test_a_forums_our_is_not_a_studys_voice():
+    text = "Collected from our members' replies in June."
+    assert voice(text, (0, len(text))) != "study"
