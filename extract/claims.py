@@ -209,11 +209,14 @@ def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
 
 
 def _aside(ctx: Context, m: Mention) -> bool:
-    """Is this adverse effect named only to describe patients ("patients with grade 3 lymphopenia")
-    or another effect ("PML, an opportunistic brain infection")?"""
+    """Is this adverse effect named only to describe patients ("patients with grade 3 lymphopenia"),
+    a condition a person may meet ("if you get an infection") or another effect ("PML, an opportunistic
+    brain infection")?"""
     cues = load_cues()
     text = ctx.clause.text
     if cues.patterns["population_with"].search(text, max(0, m.start - 60), m.start):
+        return True
+    if cues.patterns["person_condition"].search(text, max(ctx.clause.start, m.start - 40), m.start):
         return True
     prev = [x for x in ctx.mentions if x.end <= m.start and x.term is not None and x.category == m.category]
     return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start))

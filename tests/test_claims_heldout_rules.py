@@ -536,3 +536,7 @@ def test_a_count_the_writer_calls_fine_is_no_decrease():
 def test_a_forums_our_is_not_a_studys_voice():
     text = "Collected from our members' replies in June."
     assert voice(text, (0, len(text))) != "study"
+
+
+def test_an_effect_a_person_may_get_under_a_condition_is_no_finding():
+    assert claims("Ponesimod has a short half-life: if you get an infection, the lymphocytes come back within days.") == []
