@@ -27,7 +27,7 @@ from mskg.stores.ntriples import TermTexts, graph_nquads
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
-CHUNK_BYTES = 64 * 1024 * 1024
+CHUNK_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -131,12 +131,17 @@ def _check_unique(files: Sequence[Path]) -> None:
 
 
 def _warm_caches() -> None:
-    """Parse the lexicon, ontology and shapes once in the parent so forked workers inherit them."""
+    """Parse the lexicon, ontology and shapes (and compile the checks) once in the parent so
+    forked workers inherit them."""
     from mskg.extract.lexicon import load_lexicon
-    from mskg.ontology.validation import shapes_graph
+    from mskg.ontology.fastcheck import shipped_checks
+    from mskg.ontology.validation import _term_triples, shapes_graph, shipped_datatypes
 
     load_lexicon()
     shapes_graph()
+    shipped_checks()
+    shipped_datatypes()
+    _term_triples()
 
 
 @contextmanager
