@@ -294,7 +294,8 @@ def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
 
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
-    """Every relation word in the clause with its objects (only words that found an object)."""
+    """Every relation word in the clause with its objects (only words that found an object); a word
+    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of")."""
     hits = []
     for cue in load_cues().relations:
         if cue.kind == "prefix":
@@ -306,7 +307,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
             objs, after = find_objects(ctx, cue, (m.start(), m.end()))
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))
-    return hits
+    return [h for h in hits if not any(o[1][0] <= h[1][0] and h[1][1] <= o[1][1] and o[1] != h[1] for o in hits)]
 
 
 def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
@@ -346,11 +347,22 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
         found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
         implied = sentence_subject(ctx)
-        if implied is None and ctx.focus is not None and cue.relation in ctx.implicit:
+        if implied is None and ctx.focus is not None and (cue.relation in ctx.implicit or _unsaid_agent(ctx, cue, span, objs)):
             here = Mention(span[0], span[1], "implicit")
             implied = (antecedent(ctx, here) or ctx.focus, here)
         found = [implied] if implied else []
     return found
+
+
+def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention]) -> bool:
+    """Is the drug in focus the unsaid agent of a change in cells: a passive ("T cells are reduced")
+    or a person's own count ("your lymphocyte count may drop")?"""
+    if "cell" not in cue.objects or cue.kind != "verb":
+        return False
+    cues = load_cues()
+    text = ctx.clause.text
+    own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)
+    return own or bool(cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]))
 
 
 def co_medications(ctx: Context) -> list[Reading]:

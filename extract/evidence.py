@@ -10,12 +10,8 @@ the writer reports their own treatment (a forum digest, a patient's guest post) 
 
 from __future__ import annotations
 
-import re
-
 from mskg.extract.cues import load_cues
 from mskg.extract.model import Segment
-
-_PARAGRAPH = re.compile(r"\r?\n[ \t\u00a0]*\r?\n\s*")
 
 
 def segment_voice(segment: Segment, text: str) -> str:
@@ -46,14 +42,15 @@ def sentence_voice(default: str, sentence: str) -> str:
 
 def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[tuple[tuple[int, int], str]]:
     """The parts of a segment's text `text[start:end]` with their default evidence type: a comment
-    or abstract is one part; a post body or commentary is read paragraph by paragraph."""
+    or abstract is one part; a post body or commentary is read paragraph by paragraph, and a
+    question and its answer ("Q: ...", "A: ...") are parts of their own."""
     default = segment_voice(segment, text[start:end])
     if segment.kind not in ("body", "commentary"):
         return [((start, end), default)]
     patterns = load_cues().patterns
     parts = []
     cursor = start
-    for m in [*_PARAGRAPH.finditer(text, start, end), None]:
+    for m in [*patterns["paragraph_or_turn"].finditer(text, start, end), None]:
         stop = m.start() if m else end
         para = text[cursor:stop]
         own = patterns["voice_patient"].search(para) and not patterns["voice_expert"].search(para)

@@ -65,7 +65,13 @@ def certainty(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> 
         for m in cues.find(name, clause.text, *claim):
             if own or not _inside(m.start(), relatives):
                 return "hedged"
-    return "asserted"
+    return "hedged" if cues.find("modal_hedge", clause.text, _words_before(clause, cue[0], int(cues.data["hedges"]["modal_reach_before_cue"])), cue[0]) else "asserted"
+
+
+def _words_before(clause: Clause, at: int, n: int) -> int:
+    """Where the `n` words before `at` start (a modal right before the relation word hedges it: "may dampen")."""
+    words = [m.start() for m in _WORD.finditer(clause.text, clause.start, at)]
+    return words[-n] if len(words) >= n else clause.start
 
 
 def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> str:

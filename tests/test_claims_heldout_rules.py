@@ -540,3 +540,67 @@ def test_a_forums_our_is_not_a_studys_voice():
 
 def test_an_effect_a_person_may_get_under_a_condition_is_no_finding():
     assert claims("Ponesimod has a short half-life: if you get an infection, the lymphocytes come back within days.") == []
+
+
+# Rules from the final held-out round (128-130), after its honest measurement.
+
+TERIFLUNOMIDE_TITLE = "Ask the MS nurse: teriflunomide questions"
+
+
+def test_no_as_an_answer_ends_its_sentence_and_negates_nothing():
+    _is(one("A: No. Teriflunomide blocks DHODH."), TERIFLUNOMIDE, "targets", "HGNC:2867")
+
+
+def test_a_drug_named_as_similar_is_not_the_subject():
+    _is(one("In TOWER it cut relapses by a third, which is similar to the interferons.", title=TERIFLUNOMIDE_TITLE),
+        TERIFLUNOMIDE, "inhibits", "mskg:Relapse")
+
+
+def test_slowing_the_expansion_of_cells_inhibits_them_and_increases_nothing():
+    assert triples("Teriflunomide slows the expansion of activated T cells.") == {(TERIFLUNOMIDE, "inhibits", T_CELL)}
+
+
+def test_a_persons_own_count_that_may_drop_is_hedged_and_said_of_the_drug_in_focus():
+    _is(one("Your lymphocyte count may drop a little.", title=TERIFLUNOMIDE_TITLE),
+        TERIFLUNOMIDE, "decreasesAmountOf", LYMPHOCYTE, certainty="hedged")
+
+
+def test_hair_gone_thin_since_starting_a_drug_is_hair_loss():
+    _is(one("My hair has gone really thin since I started Aubagio.", kind="comment"), TERIFLUNOMIDE, "hasAdverseEffect", "mskg:HairLoss")
+
+
+def test_an_effect_affecting_one_in_seven_people_on_a_drug_is_its_adverse_effect():
+    _is(one("Thinning hair affects about one in seven people on teriflunomide."), TERIFLUNOMIDE, "hasAdverseEffect", "mskg:HairLoss")
+
+
+def test_harm_to_an_unborn_baby_is_teratogenicity():
+    _is(one("Teriflunomide can harm an unborn baby."), TERIFLUNOMIDE, "hasAdverseEffect", "mskg:Teratogenicity")
+
+
+def test_a_rare_effect_still_occurs():
+    _is(one("With ozanimod, first-dose slowing of the heart is rare."), "DRUGBANK:DB12612", "hasAdverseEffect", "mskg:Bradycardia")
+
+
+def test_a_passive_change_in_cells_is_said_of_the_drug_in_focus():
+    assert triples("Naive T cells are reduced the most.", title="Ozanimod") == {("DRUGBANK:DB12612", "decreasesAmountOf", "CL:0000898")}
+
+
+def test_cells_spared_or_unchanged_are_not_decreased():
+    found = claims("Ozanimod reduces naive T cells; effector memory CD8 T cells are largely spared.", title="Ozanimod")
+    assert {(curie(c.object), c.polarity) for c in found} == {("CL:0000898", "positive"), ("CL:0000913", "negative")}
+    _is(one("Circulating monocytes were unchanged.", kind="abstract", title="Evobrutinib"),
+        "mskg:Evobrutinib", "decreasesAmountOf", "CL:0000576", "negative")
+
+
+def test_a_modal_right_before_the_relation_word_hedges_an_unsaid_subject():
+    found = one("BTK inhibition may dampen microglial activation.", kind="abstract", title="Evobrutinib")
+    _is(found, "mskg:Evobrutinib", "inhibits", MICROGLIA, certainty="hedged")
+
+
+def test_a_count_sitting_around_a_low_value_is_a_decrease():
+    _is(one("Zeposia for 18 months. My lymphocytes sit around 0.5.", kind="comment"), "DRUGBANK:DB12612", "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_a_readers_we_in_a_question_is_not_a_studys_voice():
+    text = "Q: We want to try for a baby next year."
+    assert voice(text, (0, len(text))) != "study"
