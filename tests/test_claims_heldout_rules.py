@@ -604,3 +604,19 @@ def test_a_count_sitting_around_a_low_value_is_a_decrease():
 def test_a_readers_we_in_a_question_is_not_a_studys_voice():
     text = "Q: We want to try for a baby next year."
     assert voice(text, (0, len(text))) != "study"
+
+
+def test_a_trial_numbered_i_and_ii_is_no_patients_voice():
+    found = one("In the ULTIMATE I and II trials, ublituximab lowered the annualised relapse rate by about half.")
+    assert found.evidence.evidence_type == "expert"
+
+
+def test_a_patient_naming_their_last_infusion_speaks_as_a_patient():
+    found = one("My neutrophils dropped to 0.4 about four months after my last rituximab.", kind="comment")
+    _is(found, "DRUGBANK:DB00073", "decreasesAmountOf", "CL:0000775")
+    assert found.evidence.evidence_type == "anecdote"
+
+
+def test_a_flush_is_flushing():
+    _is(one("Vumerity is kind to my stomach. I still get the occasional flush.", kind="comment"),
+        "DRUGBANK:DB14783", "hasAdverseEffect", "mskg:Flushing")
