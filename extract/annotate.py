@@ -71,19 +71,21 @@ def _named_subsets_only(text: str, mentions: list[Mention]) -> list[Mention]:
 
 
 @lru_cache(maxsize=1)
-def _described() -> tuple[tuple[re.Pattern[str], re.Pattern[str], str], ...]:
-    """The patterns of cues.json's `described_effects`, compiled, with the word each needs and the term it describes."""
+def _described() -> tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...]:
+    """The patterns of cues.json's `described_effects`, compiled, with the strings one of which each needs and the term it describes."""
     effects = load_cues().data["described_effects"]["effects"]
-    return tuple((re.compile(e["needs"], re.IGNORECASE), re.compile(e["pattern"], re.IGNORECASE), e["term"]) for e in effects)
+    return tuple((tuple(e["needs"]), re.compile(e["pattern"], re.IGNORECASE), e["term"]) for e in effects)
 
 
 def _described_effects(matcher: Matcher, text: str, start: int, end: int, names: list[Mention]) -> list[Mention]:
     """Adverse effects described in a patient's words ("lumps at the injection sites"); a description
     replaces the names inside it."""
     found = []
+    lowered = text[start:end].lower()
     for needs, pattern, curie_ in _described():
-        term = matcher.lexicon.resolve(curie_) if needs.search(text, start, end) else None
-        found += [Mention(m.start(), m.end(), "description", term) for m in pattern.finditer(text, start, end) if term]
+        term = matcher.lexicon.resolve(curie_) if any(n in lowered for n in needs) else None
+        if term is not None:
+            found += [Mention(m.start(), m.end(), "description", term) for m in pattern.finditer(text, start, end)]
     if not found:
         return names
     inside = [n for n in names if any(d.start <= n.start and n.end <= d.end for d in found)]
