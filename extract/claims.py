@@ -341,6 +341,8 @@ def _earlier_subjects(ctx: Context) -> list[Term]:
 
 
 def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool) -> list[tuple[Term, Mention]]:
+    """The drugs a relation word is said of; after an object-first verb ("my CD8 count fell ... and my
+    neuro switched me to Aubagio") a drug after it counts only as an agent ("by", "with", "on")."""
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
     found = _left_drug(ctx, cue, span) or subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
     if not found and cue.kind != "prefix":

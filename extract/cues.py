@@ -84,7 +84,7 @@ def load_cues() -> Cues:
         "unnamed_subset": data["subjects"]["unnamed_subset"],
         "speaker_label": data["voice"]["speaker_label"],
         "quote_label": data["voice"]["quote_label"],
-        "paragraph_or_turn": r"\r?\n[ \t\u00a0]*\r?\n\s*|" + data["voice"]["turn_start"],
+        "paragraph_or_turn": data["voice"]["paragraph_break"] + "|" + data["voice"]["turn_start"],
         "lowered_risk": data["subjects"]["lowered_risk"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],
         "population_not_after": data["voice"]["population_not_after"],
@@ -94,7 +94,7 @@ def load_cues() -> Cues:
         "low_count_value": data["low_counts"]["value"],
         "low_count_normal": data["low_counts"]["said_normal"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
-        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label", "quote_label", "turn_start")},
+        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label", "quote_label", "turn_start", "paragraph_break")},
     }
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
