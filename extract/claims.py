@@ -160,7 +160,7 @@ def antecedent(ctx: Context, m: Mention) -> Term | None:
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
     reach = int(load_cues().data["focus"]["pronoun_reach"])
     cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m) and not compared(ctx, m)]
-    return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach)]
+    return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach) or (m.start >= cue[1] and _agent(ctx, m))]
 
 
 def _agent(ctx: Context, m: Mention) -> bool:

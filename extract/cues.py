@@ -99,6 +99,6 @@ def load_cues() -> Cues:
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
     named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
-    case_sensitive = {"voice_patient", "voice_patient_population", "quote_label"}
+    case_sensitive = {"voice_patient", "voice_patient_population", "quote_label", "speaker_label"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
     return Cues(relations, patterns, data)

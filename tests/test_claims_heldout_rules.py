@@ -620,3 +620,24 @@ def test_a_patient_naming_their_last_infusion_speaks_as_a_patient():
 def test_a_flush_is_flushing():
     _is(one("Vumerity is kind to my stomach. I still get the occasional flush.", kind="comment"),
         "DRUGBANK:DB14783", "hasAdverseEffect", "mskg:Flushing")
+
+
+def test_counts_that_go_up_on_a_drug_are_increased_by_it():
+    _is(one("Natalizumab keeps lymphocytes in the blood. That is why blood lymphocyte counts go up on it."),
+        "DRUGBANK:DB00108", "increasesAmountOf", LYMPHOCYTE)
+
+
+def test_lymphocytes_that_went_down_on_a_drug_are_decreased():
+    _is(one("After the first course of Mavenclad my lymphocytes went down to grade 2.", kind="comment"),
+        "DRUGBANK:DB00242", "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_kept_free_of_new_lesions_inhibits_them():
+    _is(one("Giving natalizumab every six weeks kept almost everyone free of new lesions."),
+        "DRUGBANK:DB00108", "inhibits", "mskg:MRILesion")
+
+
+def test_a_phrase_before_a_colon_in_lower_case_is_no_speaker():
+    text = "I was diagnosed with RRMS and chose Mavenclad.\n\nSince then: no relapses."
+    found = [c for c in claims(text) if c.relation == "inhibits"]
+    assert [q for c in found for q in c.qualifiers] == [("population", "http://purl.obolibrary.org/obo/MONDO_0005314")]
