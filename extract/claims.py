@@ -133,12 +133,20 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
 
 
 def describes(ctx: Context, m: Mention) -> bool:
-    """Is this drug-class mention a description ("an anti-CD25 antibody") rather than a subject?"""
-    if m.term is None or m.term.iri not in ctx.classes:
+    """Is this drug-class mention a description ("an anti-CD25 antibody") rather than a subject (also
+    not when it is coordinated with a drug before it: "natalizumab or an anti-CD20 antibody")?"""
+    if m.term is None or m.term.iri not in ctx.classes or _coordinated_with_drug(ctx, m):
         return False
     cues = load_cues()
     reach = int(cues.data["class_determiners"]["reach"])
     return bool(cues.patterns["class_determiner"].search(ctx.clause.text, max(0, m.start - reach), m.start))
+
+
+def _coordinated_with_drug(ctx: Context, m: Mention) -> bool:
+    """Is this mention joined by "and"/"or" to the drug named right before it?"""
+    before = [x for x in ctx.mentions if x.end <= m.start and x.category == "drug" and x.term is not None]
+    text = ctx.clause.text
+    return bool(before) and bool(re.fullmatch(r"\s+(?:and|or)\s+(?:an?\s+|the\s+)?", text[before[-1].end : m.start]))
 
 
 def compared(ctx: Context, m: Mention) -> bool:
@@ -211,7 +219,7 @@ def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
 def _aside(ctx: Context, m: Mention) -> bool:
     """Is this adverse effect named only to describe patients ("patients with grade 3 lymphopenia"),
     a condition a person may meet ("if you get an infection") or another effect ("PML, an opportunistic
-    brain infection")?"""
+    brain infection", "low IgG is linked to serious infections")?"""
     cues = load_cues()
     text = ctx.clause.text
     if cues.patterns["population_with"].search(text, max(0, m.start - 60), m.start):
@@ -219,7 +227,8 @@ def _aside(ctx: Context, m: Mention) -> bool:
     if cues.patterns["person_condition"].search(text, max(ctx.clause.start, m.start - 40), m.start):
         return True
     prev = [x for x in ctx.mentions if x.end <= m.start and x.term is not None and x.category == m.category]
-    return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start))
+    return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start)
+                               or cues.patterns["effect_link"].fullmatch(text, prev[-1].end, m.start))
 
 
 def _anaphoric(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:

@@ -78,6 +78,7 @@ def load_cues() -> Cues:
         "effect_causes": data["subjects"]["effect_causes"],
         "anaphor": data["subjects"]["anaphor"],
         "left_drug": data["subjects"]["left_drug"],
+        "effect_link": data["subjects"]["effect_link"],
         "person_condition": data["subjects"]["person_condition"],
         "reason": data["subjects"]["reason"],
         "plural_reference": data["subjects"]["plural_reference"],

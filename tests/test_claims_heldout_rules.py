@@ -641,3 +641,28 @@ def test_a_phrase_before_a_colon_in_lower_case_is_no_speaker():
     text = "I was diagnosed with RRMS and chose Mavenclad.\n\nSince then: no relapses."
     found = [c for c in claims(text) if c.relation == "inhibits"]
     assert [q for c in found for q in c.qualifiers] == [("population", "http://purl.obolibrary.org/obo/MONDO_0005314")]
+
+
+def test_a_bloggers_possessive_comment_label_starts_the_commentary():
+    text = "ProfG's comment: A modest effect."
+    assert voice(text, (0, len(text))) == "blogger"
+
+
+def test_a_possible_risk_is_hedged():
+    _is(one("Fingolimod must be stopped before conception because of a possible risk to the fetus."),
+        "DRUGBANK:DB08868", "hasAdverseEffect", "mskg:Teratogenicity", certainty="hedged")
+
+
+def test_a_class_coordinated_with_a_drug_is_a_subject_and_states_no_target():
+    assert triples("Women who started natalizumab or an anti-CD20 antibody after stopping had fewer relapses.") == {
+        ("DRUGBANK:DB00108", "inhibits", "mskg:Relapse"), ("mskg:AntiCD20Antibody", "inhibits", "mskg:Relapse")}
+
+
+def test_lowering_igg_is_hypogammaglobulinaemia_and_what_low_igg_leads_to_is_not_the_drugs():
+    assert triples("Long-term anti-CD20 treatment can lower IgG, and low IgG is linked to serious infections.", title="Kesimpta") == {
+        ("mskg:AntiCD20Antibody", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")}
+
+
+def test_igg_that_crept_down_is_hypogammaglobulinaemia():
+    _is(one("On Ocrevus 6 years. My IgG has crept down every year.", kind="comment"),
+        "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")
