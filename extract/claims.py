@@ -21,7 +21,9 @@ from mskg.extract.sentences import sentences
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _HARD_STOP = re.compile(r"[.;:!?]")
-_PREPOSITION_END = re.compile(r"\b(?:for|in|of|to|with|against|on|from)$", re.IGNORECASE)
+# A passive relation word still takes an object after it when it ends in a preposition or an
+# infinitive ("is used to treat RMS").
+_PREPOSITION_END = re.compile(r"\b(?:for|in|of|to|with|against|on|from|to\s+\w+)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
