@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.lexicon import Term
 from mskg.extract.mentions import Mention
+from mskg.extract.prefilter import ascii_lowered
 from mskg.extract.scope import Clause, certainty, polarity, relative_spans
 from mskg.extract.sentences import sentences
 
@@ -308,9 +309,12 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     """Every relation word in the clause with its objects (only words that found an object); a word
     inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of")."""
     hits = []
+    lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
+            continue
+        if not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
             if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):

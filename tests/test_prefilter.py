@@ -1,0 +1,39 @@
+"""The cue prefilter skips a scan only when the cue cannot match: checked on every window of the held-out posts."""
+
+import re
+
+from mskg.extract.cues import load_cues
+from mskg.extract.prefilter import Prefilter, ascii_lowered
+
+from tests.data import DATA_DIR, SEED_FILE
+
+
+def _texts() -> list[str]:
+    held = sorted((DATA_DIR / "heldout").glob("*.txt")) + sorted((DATA_DIR / "heldout").glob("*.html"))
+    return [p.read_text(encoding="utf-8") for p in [SEED_FILE, *held]]
+
+
+def test_prefilter_never_skips_a_window_a_relation_cue_matches():
+    cues = [c for c in load_cues().relations if c.kind != "prefix"]
+    for text in _texts():
+        for start in range(0, len(text), 23):
+            end = min(len(text), start + 90)
+            lowered = ascii_lowered(text, start, end)
+            for cue in cues:
+                if cue.pattern.search(text, start, end):
+                    assert cue.prefilter.may_match(lowered), (cue.relation, text[start:end])
+
+
+def test_prefilter_skips_a_sentence_without_the_cue_words():
+    cue = next(c for c in load_cues().relations if c.relation == "kills")
+    assert not cue.prefilter.may_match(ascii_lowered("Natalizumab binds VLA-4 on T cells.", 0, 35))
+
+
+def test_prefilter_never_skips_non_ascii_text():
+    check = Prefilter.of(re.compile(r"\bkill(?:s|ed)?\b", re.IGNORECASE))
+    assert ascii_lowered("It \u017fuppresses", 0, 14) is None and check.may_match(None)
+
+
+def test_prefilter_gives_up_on_a_pattern_without_required_words():
+    assert Prefilter.of(re.compile(r"\w+\s+of", re.IGNORECASE)).needles is not None
+    assert Prefilter.of(re.compile(r"(?:a|\w+)", re.IGNORECASE)).needles is None
