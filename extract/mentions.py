@@ -87,6 +87,7 @@ class Matcher:
             if len(key) == 1 and key[0].isalpha() and len(key[0]) >= self.min_fuzzy and term.category in settings["categories"]:
                 self.fuzzy_words.setdefault(key[0][:2], []).append((key[0], iri))
         self.classes = {p for t in lexicon.terms.values() for p in t.parents}
+        self.one_word_names = _one_word_names(lexicon)
         self._cache: dict[str, Term | None] = {}
 
     def names(self, text: str, start: int = 0, end: int | None = None, defined: dict[Key, str] | None = None) -> list[Mention]:
@@ -168,10 +169,8 @@ class Matcher:
         found: list[Mention] = []
         for m in re.finditer(r"[^\W\d_]{%d,}" % self.min_fuzzy, text[start:end]):
             s, e = start + m.start(), start + m.end()
-            if any(a < e and s < b for a, b in covered):
-                continue
             term = self._closest(m.group().casefold())
-            if term:
+            if term and not any(a < e and s < b for a, b in covered):
                 found.append(Mention(s, e, "fuzzy", term))
         return found
 
@@ -190,7 +189,7 @@ class Matcher:
 
     def short_forms(self, text: str, start: int, end: int, taken: list[Mention], drugs: set[str]) -> list[Mention]:
         """Capitalised prefixes ("Mitox") of drugs the document names in full."""
-        names = [(k[0], iri) for k, iri in self.lexicon.index.items() if iri in drugs and len(k) == 1]
+        names = [(name, iri) for iri in drugs for name in self.one_word_names.get(iri, ())]
         found: list[Mention] = []
         for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", text[start:end]):
             s, e = start + m.start(), start + m.end()
@@ -218,6 +217,15 @@ class Matcher:
             if not _overlaps(m.start(), m.end(), taken, []):
                 refs.append(Mention(m.start(), m.end(), "pronoun"))
         return refs, replaced
+
+
+def _one_word_names(lexicon: Lexicon) -> dict[str, list[str]]:
+    """The one-word names of each term, indexed once so that `short_forms` need not scan the whole lexicon per segment."""
+    names: dict[str, list[str]] = {}
+    for key, iri in lexicon.index.items():
+        if len(key) == 1:
+            names.setdefault(iri, []).append(key[0])
+    return names
 
 
 def _overlaps(s: int, e: int, taken: list[Mention], allowed: list[Mention]) -> bool:
