@@ -307,14 +307,18 @@ def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Every relation word in the clause with its objects (only words that found an object); a word
-    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of")."""
+    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
+    is not scanned for when no mention could be its object (objects come from the clause's mentions,
+    for an "any" cue also from the sentence's, by anaphora) or its prefilter rules it out."""
     hits = []
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    in_clause = {m.category for m in ctx.mentions}
+    in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
             continue
-        if not cue.prefilter.may_match(lowered):
+        if (in_sentence if cue.kind == "any" else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
             if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):
