@@ -88,6 +88,7 @@ class Matcher:
                 self.fuzzy_words.setdefault(key[0][:2], []).append((key[0], iri))
         self.classes = {p for t in lexicon.terms.values() for p in t.parents}
         self.one_word_names = _one_word_names(lexicon)
+        self.key_prefixes = _prefixes(lexicon.index)
         self._cache: dict[str, Term | None] = {}
 
     def names(self, text: str, start: int = 0, end: int | None = None, defined: dict[Key, str] | None = None) -> list[Mention]:
@@ -97,12 +98,14 @@ class Matcher:
 
     def _names(self, text: str, start: int, end: int, defined: dict[Key, str]) -> list[Mention]:
         tokens = tokenize(text, start, end)
-        firsts = self.lexicon.first_words | {k[0] for k in defined}
+        firsts = self.lexicon.first_words | {k[0] for k in defined} if defined else self.lexicon.first_words
         span = _spans(text, tokens)
+        norms = [t.norm for t in tokens]
+        prefixes = (self.key_prefixes, _prefixes(defined))
         found: list[Mention] = []
         i = 0
         while i < len(tokens):
-            hit = self._longest(tokens, span, i, defined) if tokens[i].norm in firsts else None
+            hit = self._longest(tokens, norms, span, i, defined, prefixes) if norms[i] in firsts else None
             if hit:
                 length, term, kind = hit
                 found.append(Mention(tokens[i].start, tokens[i + length - 1].end, kind, term))
@@ -111,11 +114,12 @@ class Matcher:
                 i += 1
         return found
 
-    def _longest(self, tokens: list[Token], span: list[int], i: int, defined: dict[Key, str]) -> tuple[int, Term, str] | None:
+    def _longest(self, tokens: list[Token], norms: list[str], span: list[int], i: int, defined: dict[Key, str],
+                 prefixes: tuple[set[Key], set[Key]]) -> tuple[int, Term, str] | None:
         if span[i] == 0:
             return None
-        for length in range(min(self.lexicon.max_words, span[i]), 0, -1):
-            key = tuple(t.norm for t in tokens[i : i + length])
+        for length in range(_reach(norms, i, min(self.lexicon.max_words, span[i]), prefixes), 0, -1):
+            key = tuple(norms[i : i + length])
             if key in defined:
                 return length, self.lexicon.terms[defined[key]], "abbreviation"
             term = self.lexicon.lookup(key)
@@ -226,6 +230,22 @@ def _one_word_names(lexicon: Lexicon) -> dict[str, list[str]]:
         if len(key) == 1:
             names.setdefault(iri, []).append(key[0])
     return names
+
+
+def _prefixes(keys: dict[Key, str]) -> set[Key]:
+    """Every leading part of every key, so that a match stops growing as soon as no name can go on."""
+    return {key[:n] for key in keys for n in range(1, len(key) + 1)}
+
+
+def _reach(norms: list[str], i: int, limit: int, prefixes: tuple[set[Key], set[Key]]) -> int:
+    """How many tokens from i (at most `limit`) still begin some name: no longer match can exist."""
+    n = 0
+    while n < limit:
+        key = tuple(norms[i : i + n + 1])
+        if key not in prefixes[0] and key not in prefixes[1]:
+            break
+        n += 1
+    return n
 
 
 def _overlaps(s: int, e: int, taken: list[Mention], allowed: list[Mention]) -> bool:
