@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from mskg.extract.prefilter import Prefilter
+from mskg.extract.prefilter import Prefilter, ascii_lowered
 from mskg.extract.tokens import load_data
 
 _FLAGS = re.IGNORECASE
@@ -36,10 +36,15 @@ class Cues:
     relations: tuple[RelationCue, ...]
     patterns: dict[str, re.Pattern[str]]
     data: dict[str, Any]
+    prefilters: dict[str, Prefilter] = field(default_factory=dict)
 
     def find(self, name: str, text: str, start: int = 0, end: int | None = None) -> list[re.Match[str]]:
-        """All matches of the named cue in `text[start:end]`."""
-        return list(self.patterns[name].finditer(text, start, len(text) if end is None else end))
+        """All matches of the named cue in `text[start:end]` (none, without a scan, when its prefilter rules it out)."""
+        stop = len(text) if end is None else end
+        check = self.prefilters.get(name)
+        if check is not None and not check.may_match(ascii_lowered(text, start, stop)):
+            return []
+        return list(self.patterns[name].finditer(text, start, stop))
 
 
 def _compile(pattern: str, flags: int = _FLAGS) -> re.Pattern[str]:
@@ -108,4 +113,4 @@ def load_cues() -> Cues:
     named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
     case_sensitive = {"voice_patient", "voice_patient_population", "quote_label", "speaker_label"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
-    return Cues(relations, patterns, data)
+    return Cues(relations, patterns, data, {k: Prefilter.of(p) for k, p in patterns.items()})

@@ -1,4 +1,4 @@
-"""The cue prefilter skips a scan only when the cue cannot match: checked on every window of the held-out posts."""
+"""The cue prefilters skip a scan only when the cue cannot match: checked on windows of the seed and held-out posts."""
 
 import re
 
@@ -22,6 +22,17 @@ def test_prefilter_never_skips_a_window_a_relation_cue_matches():
             for cue in cues:
                 if cue.pattern.search(text, start, end):
                     assert cue.prefilter.may_match(lowered), (cue.relation, text[start:end])
+
+
+def test_prefilter_never_skips_a_window_a_named_cue_matches():
+    cues = load_cues()
+    for text in _texts():
+        for start in range(0, len(text), 41):
+            end = min(len(text), start + 90)
+            lowered = ascii_lowered(text, start, end)
+            for name, check in cues.prefilters.items():
+                if cues.patterns[name].search(text, start, end):
+                    assert check.may_match(lowered), (name, text[start:end])
 
 
 def test_prefilter_skips_a_sentence_without_the_cue_words():
