@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
+try:
+    from re import _constants as C  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+except (ImportError, AttributeError):  # a Python whose private regex parser differs: no prefilter skips
+    C = _parser = None
+    _REPEATS = ()
+
 Factors = frozenset[str]
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
+_PARSER_DRIFT = (AttributeError, IndexError, KeyError, TypeError, ValueError, re.error)
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Prefilter:
     @classmethod
     def of(cls, pattern: re.Pattern[str]) -> Prefilter:
         """The prefilter of a compiled pattern; one that never skips when nothing safe can be derived."""
-        found = _factors(_parser.parse(pattern.pattern, pattern.flags))
+        found = _derived(pattern)
         if not found or any(_folds_to_ascii(ch) for f in found for ch in f if not ch.isascii()):
             return cls(None)
         lowered = sorted({f.lower() for f in found}, key=lambda f: (-len(f), f))
@@ -48,6 +55,16 @@ def ascii_lowered(text: str, start: int, end: int) -> str | None:
     """`text[start:end]` lower-cased when it is ASCII (the only text a prefilter may skip), else None."""
     words = text[start:end]
     return words.lower() if words.isascii() else None
+
+
+def _derived(pattern: re.Pattern[str]) -> Factors | None:
+    """The pattern's factors, or None (never skip) where the private `re._parser` is missing or parses differently."""
+    if _parser is None:
+        return None
+    try:
+        return _factors(_parser.parse(pattern.pattern, pattern.flags))
+    except _PARSER_DRIFT:
+        return None
 
 
 def _folds_to_ascii(ch: str) -> bool:

@@ -2,6 +2,7 @@
 
 import re
 
+from mskg.extract import prefilter
 from mskg.extract.cues import load_cues
 from mskg.extract.prefilter import Prefilter, ascii_lowered
 
@@ -48,3 +49,33 @@ def test_prefilter_never_skips_non_ascii_text():
 def test_prefilter_gives_up_on_a_pattern_without_required_words():
     assert Prefilter.of(re.compile(r"\w+\s+of", re.IGNORECASE)).needles is not None
     assert Prefilter.of(re.compile(r"(?:a|\w+)", re.IGNORECASE)).needles is None
+
+
+class _ChangedParser:
+    """A private regex parser that parses differently (as on some other Python)."""
+
+    @staticmethod
+    def parse(pattern: str, flags: int) -> object:
+        raise TypeError("parse() takes a different signature here")
+
+
+def _extractions() -> list[tuple]:
+    from mskg.extract.documents import read_document
+    from mskg.extract.pipeline import extract
+
+    held = sorted((DATA_DIR / "heldout").glob("*.txt")) + sorted((DATA_DIR / "heldout").glob("*.html"))
+    return [(e.claims, e.gaps, e.notices) for e in (extract(read_document(p)) for p in [SEED_FILE, *held])]
+
+
+def test_prefilter_falls_back_to_scanning_everything_when_the_private_parser_changes(monkeypatch):
+    expected = _extractions()
+    for parser in (_ChangedParser, None):
+        monkeypatch.setattr(prefilter, "_parser", parser)
+        load_cues.cache_clear()
+        try:
+            cues = load_cues()
+            assert all(c.prefilter.needles is None for c in cues.relations)
+            assert all(p.needles is None for p in cues.prefilters.values())
+            assert _extractions() == expected
+        finally:
+            load_cues.cache_clear()
