@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
+from itertools import islice
 from typing import Protocol
 from urllib.parse import quote
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.term import Node
 
@@ -57,11 +59,22 @@ class Triples:
     def __init__(self, identifier: URIRef) -> None:
         self.identifier = identifier
         self._triples: dict[Triple, None] = {}
+        self._bodies: list[str] = []
+        self.blank = False
 
     def add(self, triple: Triple) -> Triples:
         """Add one triple (again is a no-op)."""
         self._triples[triple] = None
+        if isinstance(triple[0], BNode) or isinstance(triple[2], BNode):
+            self.blank = True
         return self
+
+    def bodies(self, texts: Mapping[Node, str]) -> list[str]:
+        """Each triple as N-Triples text without its closing `' .'`, in order; written once
+        (triples added since the last call are written with `texts`, term -> its text)."""
+        for s, p, o in islice(self._triples, len(self._bodies), None):
+            self._bodies.append(f"{texts[s]} {texts[p]} {texts[o]}")
+        return self._bodies
 
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)
@@ -102,11 +115,13 @@ def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:20]
 
 
+@lru_cache(maxsize=4096)
 def document_iri(doc_id: str) -> URIRef:
     """The IRI of a document, which is also the name of its named graph."""
     return ID[f"doc/{quote(doc_id, safe='')}"]
 
 
+@lru_cache(maxsize=4096)
 def segment_iri(doc_id: str, segment_id: str) -> URIRef:
     """The IRI of one segment (title, abstract, commentary, comment-N) of a document."""
     return URIRef(f"{document_iri(doc_id)}/{quote(segment_id, safe='')}")
@@ -177,7 +192,9 @@ def add_study(g: Sink, study: Study) -> URIRef:
     return iri
 
 
+@lru_cache(maxsize=65536, typed=True)
 def _offset(value: int) -> Literal:
+    """An xsd:integer literal (made once per value: offsets repeat, and Literal() is slow)."""
     return Literal(value, datatype=XSD.integer)
 
 

@@ -22,10 +22,11 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from mskg.errors import BrokenShapesError, InputError
+from mskg.extract.rdf import Triples
 from mskg.ontology.validation import (
     Problem, _term_triples, placeholder, render, shapes_graph, shipped_datatypes, short, suspect,
 )
-from mskg.stores.ntriples import TermTexts, triples_text
+from mskg.stores.ntriples import TermTexts, lines_text, triples_text
 from mskg.stores.terms import to_oxigraph, to_rdflib
 
 PROLOGUE = ("PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
@@ -218,13 +219,41 @@ def _load(store: ox.Store, triples: Iterable[tuple], texts: TermTexts, source: s
         raise InputError(f"not valid RDF: {exc}", path=source) from None
 
 
+def _quarantined_lines(graph: Triples, expected: dict, nodes: set, texts: TermTexts) -> list[str]:
+    """The text of a Triples' triples (see `Triples.bodies`), suspect literals replaced by
+    placeholders; notes every non-literal node."""
+    nodes.update(s for s, _, _ in graph)
+    nodes.update(o for _, _, o in graph if not isinstance(o, Literal))
+    bodies = graph.bodies(texts)
+    bad = [(i, t) for i, t in enumerate(graph) if isinstance(t[2], Literal) and suspect(t[1], t[2], expected)]
+    if bad:
+        bodies = list(bodies)
+        for i, (s, p, o) in bad:
+            bodies[i] = f"{texts[s]} {texts[p]} {texts[placeholder(o)]}"
+    return bodies
+
+
+def _load_text(store: ox.Store, graph: Triples, expected: dict, nodes: set, texts: TermTexts, source: str) -> None:
+    """Parse a Triples without blank nodes into `store` from the text it holds (see `_load`)."""
+    try:
+        text = lines_text(_quarantined_lines(graph, expected, nodes, texts))
+        store.load(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    except InputError as exc:
+        raise InputError(exc.message, path=source) from None
+    except (SyntaxError, ValueError) as exc:
+        raise InputError(f"not valid RDF: {exc}", path=source) from None
+
+
 def load_batch(graphs: Sequence[tuple[str, Iterable[tuple]]], texts: TermTexts | None = None) -> Batch:
     """Every graph (suspect literals quarantined) and the ontology slice they reference, in one
     in-memory store; `texts` caches the N-Triples text of terms across calls."""
     table, expected, texts = _term_triples(), shipped_datatypes(), TermTexts() if texts is None else texts
     store, nodes = ox.Store(), set()
     for source, graph in graphs:
-        _load(store, _quarantined(graph, expected, nodes), texts, source)
+        if isinstance(graph, Triples) and not graph.blank:
+            _load_text(store, graph, expected, nodes, texts, source)
+        else:
+            _load(store, _quarantined(graph, expected, nodes), texts, source)
     _load(store, {t for n in nodes for t in table.get(n, ())}, texts, "the ontology")
     return Batch(store)
 

@@ -23,7 +23,7 @@ from mskg.errors import InputError
 from mskg.extract.rdf import Triples
 from mskg.graph_inputs import is_graph_file, read_graph_file
 from mskg.namespaces import MSKG, ONTOLOGY_IRI
-from mskg.stores.ntriples import TermTexts, graph_nquads
+from mskg.stores.ntriples import TermTexts, graph_nquads, graph_suffix, lines_text
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
@@ -86,18 +86,25 @@ def _at(path: Path, step: Callable, *args: object) -> object:
 
 def _typed(graph: Iterable[tuple], classes: tuple[URIRef, ...]) -> list[int]:
     """How many distinct subjects have each of `classes` as rdf:type."""
-    found: list[set] = [set() for _ in classes]
+    found: dict[URIRef, set] = {c: set() for c in classes}
     a = RDF.type
     for s, p, o in graph:
-        if p == a and o in classes:
-            found[classes.index(o)].add(s)
-    return [len(f) for f in found]
+        if o in found and p == a:
+            found[o].add(s)
+    return [len(found[c]) for c in classes]
+
+
+def _nquads(graph: Graph | Triples, name: str, texts: TermTexts | None) -> bytes:
+    """The graph as N-Quads in graph `name` (from the text a Triples already holds, when it is one)."""
+    if isinstance(graph, Triples):
+        return lines_text(graph.bodies(TermTexts() if texts is None else texts), graph_suffix(name)).encode("utf-8")
+    return graph_nquads(graph, name, texts)
 
 
 def built(path: Path, graph: Graph | Triples, notices: tuple[str, ...] = (), texts: TermTexts | None = None) -> BuiltDocument:
     """Package one (already validated) graph for the store."""
     name = str(graph.identifier)
-    nquads = _at(path, graph_nquads, graph, name, texts)
+    nquads = _at(path, _nquads, graph, name, texts)
     findings, evidence = _typed(graph, (MSKG.Finding, MSKG.Evidence))
     return BuiltDocument(doc_id=name.rsplit("/", 1)[-1], path=str(path), graph_name=name, nquads=nquads,
                          findings=findings, evidence=evidence, notices=notices)
@@ -131,13 +138,15 @@ def _check_unique(files: Sequence[Path]) -> None:
 
 
 def _warm_caches() -> None:
-    """Parse the lexicon, ontology and shapes (and compile the checks) once in the parent so
+    """Parse the lexicon, ontology, shapes and rule (and compile the checks) once in the parent so
     forked workers inherit them."""
     from mskg.extract.lexicon import load_lexicon
     from mskg.ontology.fastcheck import shipped_checks
+    from mskg.ontology.rules import rule_reads
     from mskg.ontology.validation import _term_triples, shapes_graph, shipped_datatypes
 
     load_lexicon()
+    rule_reads()
     shapes_graph()
     shipped_checks()
     shipped_datatypes()

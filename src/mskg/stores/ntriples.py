@@ -58,6 +58,11 @@ def graph_suffix(name: str) -> str:
     return f" {iri_text(name)} .\n"
 
 
+def lines_text(bodies: list[str], suffix: str = " .\n") -> str:
+    """Triples already written as `s p o` text (see extract.rdf.Triples.bodies), each ended by `suffix`."""
+    return suffix.join(bodies) + suffix if bodies else ""
+
+
 def graph_nquads(graph: Iterable[tuple[object, object, object]], name: str, texts: TermTexts | None = None) -> bytes:
     """An rdflib graph (or any iterable of triples) as N-Quads bytes in the named graph `name`."""
     return triples_text(graph, graph_suffix(name), texts).encode("utf-8")
