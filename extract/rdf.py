@@ -127,6 +127,7 @@ def segment_iri(doc_id: str, segment_id: str) -> URIRef:
     return URIRef(f"{document_iri(doc_id)}/{quote(segment_id, safe='')}")
 
 
+@lru_cache(maxsize=4096)
 def person_iri(name: str) -> URIRef:
     """The IRI of an author, by name."""
     return ID[f"person/{_slug(name)}"]
@@ -162,11 +163,17 @@ def _date_literal(value: str) -> Literal:
     return Literal(value)
 
 
+@lru_cache(maxsize=4096)
+def _person_label(name: str) -> Literal:
+    """An author's label (made once per name: authors recur on every piece of their evidence)."""
+    return Literal(name)
+
+
 def add_person(g: Sink, name: str) -> URIRef:
     """Add an author node and return its IRI."""
     iri = person_iri(name)
     g.add((iri, RDF.type, MSKG.Author))
-    g.add((iri, RDFS.label, Literal(name)))
+    g.add((iri, RDFS.label, _person_label(name)))
     return iri
 
 

@@ -225,7 +225,8 @@ def _quarantined_lines(graph: Triples, expected: dict, nodes: set, texts: TermTe
     nodes.update(s for s, _, _ in graph)
     nodes.update(o for _, _, o in graph if not isinstance(o, Literal))
     bodies = graph.bodies(texts)
-    bad = [(i, t) for i, t in enumerate(graph) if isinstance(t[2], Literal) and suspect(t[1], t[2], expected)]
+    bad = [(i, (s, p, o)) for i, (s, p, o) in enumerate(graph)
+           if isinstance(o, Literal) and (o.ill_typed or p in expected) and suspect(p, o, expected)]
     if bad:
         bodies = list(bodies)
         for i, (s, p, o) in bad:
@@ -266,7 +267,13 @@ def run_checks(store: ox.Store, checks: Sequence[Check] | None = None) -> list[t
         names = tuple(solutions.variables)
         for row in solutions:
             problems.add((str(row["this"]), _from_row(check, names, row)))
-    return sorted(problems)
+    return sorted(problems, key=_order)
+
+
+def _order(found: tuple[str, Problem]) -> tuple[str, ...]:
+    """A problem's sort key: a missing path or value sorts first (Problem's own order cannot compare None with text)."""
+    focus, p = found
+    return focus, p.focus, p.shape, p.severity, p.path or "", p.value or "", p.message
 
 
 def _from_row(check: Check, names: tuple[ox.Variable, ...], row: ox.QuerySolution) -> Problem:

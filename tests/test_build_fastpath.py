@@ -11,8 +11,9 @@ from mskg.errors import InputError
 from mskg.extract.documents import read_document
 from mskg.extract.pipeline import extract
 from mskg.extract.rdf import document_graph, document_triples
+from mskg.build import built
 from mskg.ontology.fastcheck import check_many
-from mskg.ontology.rules import derive_direct_edges, direct_edges, direct_edges_rule
+from mskg.ontology.rules import derive_direct_edges, direct_edges, direct_edges_rule, rule_reads
 from mskg.stores.ntriples import TermTexts, graph_nquads
 from tests.build_helpers import hand_made_graph
 from tests.data import SEED_FILE
@@ -76,3 +77,33 @@ def test_an_iri_n_triples_cannot_hold_is_an_input_error_naming_the_source() -> N
     with pytest.raises(InputError) as info:
         check_many([("broken.ttl", graph)])
     assert info.value.path == "broken.ttl" and "x y" in info.value.message
+
+
+def test_direct_edges_from_the_lines_the_rule_reads_equal_those_from_the_whole_graph(seed_extraction) -> None:
+    e = seed_extraction
+    graph = document_graph(e.document, e.claims, e.gaps)
+    triples = document_triples(e.document, e.claims, e.gaps)
+    assert rule_reads() is not None and len(rule_reads()) == 7
+    assert set(direct_edges(triples, TermTexts())) == set(direct_edges(graph))
+
+
+def test_built_n_quads_of_triples_with_edges_equal_those_of_the_graph(seed_extraction) -> None:
+    e = seed_extraction
+    texts = TermTexts()
+    triples = derive_direct_edges(document_triples(e.document, e.claims, e.gaps), texts)
+    graph = derive_direct_edges(document_graph(e.document, e.claims, e.gaps))
+    assert check_many([("seed", triples)], texts) == check_many([("seed", graph)])
+    made, expected = built(SEED_FILE, triples, texts=texts), built(SEED_FILE, graph)
+    assert sorted(made.nquads.splitlines()) == sorted(expected.nquads.splitlines())
+    assert (made.findings, made.evidence) == (expected.findings, expected.evidence) > (0, 0)
+
+
+def test_a_suspect_literal_in_triples_is_quarantined_like_in_a_graph(seed_extraction) -> None:
+    e = seed_extraction
+    triples = document_triples(e.document, e.claims, e.gaps)
+    graph = document_graph(e.document, e.claims, e.gaps)
+    segment = next(s for s, p, _ in graph if str(p) == "https://w3id.org/mskg/start")
+    bad = (segment, URIRef("https://w3id.org/mskg/commentIndex"), Literal("first"))
+    triples.add(bad)
+    graph.add(bad)
+    assert check_many([("seed", triples)])["seed"] == check_many([("seed", graph)])["seed"] != []
