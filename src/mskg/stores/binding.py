@@ -1,7 +1,7 @@
 """Bind query variables to RDF terms with a VALUES block, never by pasting text.
 
-Used for remote endpoints (SPARQL 1.1 has no substitution API) and for embedded queries
-whose bound variable is not projected (pyoxigraph's `substitutions` need it projected).
+Used for remote endpoints (SPARQL 1.1 has no substitution API) and for the embedded store
+(pyoxigraph plans a query far better around a VALUES block than around `substitutions`).
 The block goes first inside the outermost WHERE group, so every pattern sees the value.
 """
 

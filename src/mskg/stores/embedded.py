@@ -20,7 +20,7 @@ from mskg.errors import QueryError, StoreUnavailableError
 from mskg.stores.base import Row, Solutions
 from mskg.stores.binding import with_values
 from mskg.stores.ntriples import graph_nquads
-from mskg.stores.terms import nquad_line, to_oxigraph, to_rdflib
+from mskg.stores.terms import nquad_line, to_rdflib
 
 __all__ = ["EmbeddedStore", "active_path", "graph_nquads", "open_database", "select_in"]
 
@@ -66,18 +66,19 @@ def _rows(solutions: ox.QuerySolutions, names: tuple[str, ...]) -> Iterator[Row]
 
 
 def _query(store: ox.Store, query: str, bindings: Mapping[str, object]) -> object:
-    """Substitute bound terms (SEP-0007); unprojected variables get a VALUES block instead."""
-    subs = {ox.Variable(k): to_oxigraph(v) for k, v in bindings.items()}
+    """Bind terms with a VALUES block at the top of the WHERE group, as for a remote endpoint.
+
+    pyoxigraph's `substitutions` gave the same rows, but its planner then ignored the bound
+    value (a parameterised query over subclasses took 4.7 s instead of 0.33 s on 10k posts).
+    """
     try:
-        return store.query(query, substitutions=subs or None)
+        return store.query(with_values(query, bindings))
     except RuntimeError as exc:
-        if "projection" not in str(exc):
-            raise QueryError(f"query failed: {exc}", path="<query>") from None
-    return store.query(with_values(query, bindings))
+        raise QueryError(f"query failed: {exc}", path="<query>") from None
 
 
 def select_in(store: ox.Store, query: str, bindings: Mapping[str, object] | None = None) -> Solutions:
-    """Run a SELECT on a pyoxigraph store, binding variables with `substitutions`."""
+    """Run a SELECT on a pyoxigraph store, binding variables with a VALUES block."""
     try:
         result = _query(store, query, bindings or {})
     except SyntaxError as exc:
@@ -106,7 +107,7 @@ class EmbeddedStore:
         return cls(root, open_database(path, read_only=True))
 
     def select(self, query: str, bindings: Mapping[str, object] | None = None) -> Solutions:
-        """Run a SELECT; bindings are RDF terms passed as pyoxigraph substitutions."""
+        """Run a SELECT; bindings are RDF terms, bound by a VALUES block."""
         return select_in(self._db, query, bindings)
 
     def replace_graph(self, name: str, graph: Graph) -> None:
