@@ -15,7 +15,7 @@ from itertools import islice
 from typing import Protocol
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib import namespace as ns
 from rdflib.term import Node
 
@@ -60,21 +60,27 @@ class Triples:
         self.identifier = identifier
         self._triples: dict[Triple, None] = {}
         self._bodies: list[str] = []
+        self.literals: list[int] = []
         self.blank = False
 
     def add(self, triple: Triple) -> Triples:
         """Add one triple (again is a no-op)."""
         self._triples[triple] = None
-        if isinstance(triple[0], BNode) or isinstance(triple[2], BNode):
-            self.blank = True
         return self
 
     def bodies(self, texts: Mapping[Node, str]) -> list[str]:
         """Each triple as N-Triples text without its closing `' .'`, in order; written once
-        (triples added since the last call are written with `texts`, term -> its text)."""
-        for s, p, o in islice(self._triples, len(self._bodies), None):
-            self._bodies.append(f"{texts[s]} {texts[p]} {texts[o]}")
-        return self._bodies
+        (triples added since the last call are written with `texts`, term -> its text).
+        Writing them notes the positions of literal objects and whether any node is blank."""
+        bodies, literals = self._bodies, self.literals
+        for s, p, o in islice(self._triples, len(bodies), None):
+            subject, obj = texts[s], texts[o]
+            if obj[0] == '"':
+                literals.append(len(bodies))
+            elif obj[0] == "_" or subject[0] == "_":
+                self.blank = True
+            bodies.append(f"{subject} {texts[p]} {obj}")
+        return bodies
 
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._triples)

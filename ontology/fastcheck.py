@@ -222,16 +222,35 @@ def _load(store: ox.Store, triples: Iterable[tuple], texts: TermTexts, source: s
 def _quarantined_lines(graph: Triples, expected: dict, nodes: set, texts: TermTexts) -> list[str]:
     """The text of a Triples' triples (see `Triples.bodies`), suspect literals replaced by
     placeholders; notes every non-literal node."""
-    nodes.update(s for s, _, _ in graph)
-    nodes.update(o for _, _, o in graph if not isinstance(o, Literal))
     bodies = graph.bodies(texts)
-    bad = [(i, (s, p, o)) for i, (s, p, o) in enumerate(graph)
-           if isinstance(o, Literal) and (o.ill_typed or p in expected) and suspect(p, o, expected)]
+    triples = list(graph)
+    objects = [o for _, _, o in triples]
+    for i in graph.literals:
+        objects[i] = None
+    nodes.update(s for s, _, _ in triples)
+    nodes.update(o for o in objects if o is not None)
+    bad = [i for i in graph.literals if _suspect(triples[i], expected)]
     if bad:
         bodies = list(bodies)
-        for i, (s, p, o) in bad:
+        for i in bad:
+            s, p, o = triples[i]
             bodies[i] = f"{texts[s]} {texts[p]} {texts[placeholder(o)]}"
     return bodies
+
+
+def _suspect(triple: tuple, expected: dict) -> bool:
+    """Is the triple's literal object suspect (only ill-typed ones or those on a property with expected datatypes can be)?"""
+    _, p, o = triple
+    return (o.ill_typed or p in expected) and suspect(p, o, expected)
+
+
+def _blank(graph: Triples, texts: TermTexts, source: str) -> bool:
+    """Does the Triples hold a blank node (its text written first, an IRI it cannot hold naming `source`)?"""
+    try:
+        graph.bodies(texts)
+    except InputError as exc:
+        raise InputError(exc.message, path=source) from None
+    return graph.blank
 
 
 def _load_text(store: ox.Store, graph: Triples, expected: dict, nodes: set, texts: TermTexts, source: str) -> None:
@@ -251,7 +270,7 @@ def load_batch(graphs: Sequence[tuple[str, Iterable[tuple]]], texts: TermTexts |
     table, expected, texts = _term_triples(), shipped_datatypes(), TermTexts() if texts is None else texts
     store, nodes = ox.Store(), set()
     for source, graph in graphs:
-        if isinstance(graph, Triples) and not graph.blank:
+        if isinstance(graph, Triples) and not _blank(graph, texts, source):
             _load_text(store, graph, expected, nodes, texts, source)
         else:
             _load(store, _quarantined(graph, expected, nodes), texts, source)

@@ -13,7 +13,7 @@ from rdflib import BNode, Literal, URIRef
 
 from mskg.errors import InputError
 
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_ESCAPES = (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r"))
 _IRI = re.compile(r'[^<>"{}|^`\\\x00-\x20]+')
 
 
@@ -24,12 +24,20 @@ def iri_text(iri: str) -> str:
     return f"<{iri}>"
 
 
+def escaped(text: str) -> str:
+    """`text` with the characters an N-Triples string cannot hold as such escaped (one C-speed pass per character)."""
+    for char, escape in _ESCAPES:
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
 def term_text(term: object) -> str:
     """One rdflib term in N-Triples syntax."""
-    if isinstance(term, URIRef):
+    if type(term) is URIRef or isinstance(term, URIRef):
         return iri_text(str(term))
     if isinstance(term, Literal):
-        text = f'"{str(term).translate(_ESCAPES)}"'
+        text = f'"{escaped(str(term))}"'
         if term.language:
             return f"{text}@{term.language}"
         return f"{text}^^{iri_text(str(term.datatype))}" if term.datatype is not None else text
