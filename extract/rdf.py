@@ -37,7 +37,19 @@ class _Cached:
         return term
 
     def __getitem__(self, name: str) -> URIRef:
-        return self._space[name]
+        return _term(self._space, name)
+
+
+@lru_cache(maxsize=1024)
+def _term(space: object, name: str) -> URIRef:
+    """`space[name]`, looked up once per name."""
+    return space[name]
+
+
+@lru_cache(maxsize=16384)
+def term_iri(value: str) -> URIRef:
+    """The URIRef of an ontology term's IRI (made once: URIRef() checks every IRI character by character)."""
+    return URIRef(value)
 
 
 MSKG, OA, SIOC = _Cached(namespaces.MSKG), _Cached(namespaces.OA), _Cached(namespaces.SIOC)
@@ -195,13 +207,13 @@ def add_study(g: Sink, study: Study) -> URIRef:
         g.add((iri, MSKG.doi, Literal(study.doi)))
         g.add((iri, OWL.sameAs, URIRef("https://doi.org/" + study.doi)))
     for design in study.designs:
-        g.add((iri, MSKG.design, URIRef(design)))
+        g.add((iri, MSKG.design, term_iri(design)))
     for method in study.methods:
-        g.add((iri, MSKG.method, URIRef(method)))
+        g.add((iri, MSKG.method, term_iri(method)))
     if study.sample_size is not None:
         g.add((iri, MSKG.sampleSize, Literal(study.sample_size, datatype=XSD.integer)))
     if study.population:
-        g.add((iri, MSKG.population, URIRef(study.population)))
+        g.add((iri, MSKG.population, term_iri(study.population)))
     return iri
 
 
@@ -287,12 +299,12 @@ def add_claim(g: Sink, claim: Claim) -> URIRef:
     """Add a finding (keyed by its parts) and one piece of evidence for it."""
     iri = finding_iri(claim)
     g.add((iri, RDF.type, MSKG.Finding))
-    g.add((iri, MSKG.subject, URIRef(claim.subject)))
+    g.add((iri, MSKG.subject, term_iri(claim.subject)))
     g.add((iri, MSKG.relation, MSKG[claim.relation]))
-    g.add((iri, MSKG.object, URIRef(claim.object)))
+    g.add((iri, MSKG.object, term_iri(claim.object)))
     g.add((iri, MSKG.polarity, POLARITY[claim.polarity]))
     for key, value in claim.qualifiers:
-        g.add((iri, QUALIFIER[key], URIRef(value)))
+        g.add((iri, QUALIFIER[key], term_iri(value)))
     add_evidence(g, iri, claim.evidence)
     return iri
 
@@ -302,7 +314,7 @@ def add_gap(g: Sink, gap: Gap) -> URIRef:
     iri = gap_iri(gap)
     g.add((iri, RDF.type, MSKG.KnowledgeGap))
     for term in gap.about:
-        g.add((iri, MSKG.about, URIRef(term)))
+        g.add((iri, MSKG.about, term_iri(term)))
     add_evidence(g, iri, gap.evidence)
     return iri
 
