@@ -292,7 +292,7 @@ def run_checks(store: ox.Store, checks: Sequence[Check] | None = None) -> list[t
 def _order(found: tuple[str, Problem]) -> tuple[str, ...]:
     """A problem's sort key: a missing path or value sorts first (Problem's own order cannot compare None with text)."""
     focus, p = found
-    return focus, p.focus, p.shape, p.severity, p.path or "", p.value or "", p.message
+    return (focus, *p.sort_key())
 
 
 def _from_row(check: Check, names: tuple[ox.Variable, ...], row: ox.QuerySolution) -> Problem:

@@ -40,6 +40,10 @@ class Problem:
     value: str | None
     message: str
 
+    def sort_key(self) -> tuple[str, ...]:
+        """Its order among problems: a missing path or value sorts first (None cannot be compared with text)."""
+        return self.focus, self.shape, self.severity, self.path or "", self.value or "", self.message
+
     def line(self, source: str = "") -> str:
         """One readable line: source, node, property, severity, message."""
         where = f"{source}: " if source else ""
@@ -262,7 +266,7 @@ def validate(
         )
     except Exception as exc:  # pyshacl raises many unrelated types for one broken shapes graph
         raise BrokenShapesError(f"the shapes could not be applied: {exc}") from None
-    problems = tuple(sorted(_results(report)))
+    problems = tuple(sorted(_results(report), key=Problem.sort_key))
     conforms = not any(p.severity == "Violation" for p in problems)
     return ValidationResult(conforms=conforms, problems=problems, report=report)
 

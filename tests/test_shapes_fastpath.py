@@ -74,3 +74,11 @@ ex:S a sh:NodeShape ; sh:targetClass ex:C ;
 def test_a_shape_the_fast_path_cannot_compile_is_refused_not_skipped() -> None:
     with pytest.raises(BrokenShapesError, match="cannot compile .*#or"):
         compile_shapes(parse_shapes(SHAPE_WITH_OR, source="or.ttl"))
+
+
+def test_problems_with_and_without_a_path_sort_on_both_paths() -> None:
+    from mskg.ontology.validation import Problem
+
+    bare = Problem("id:f", "mskg:S", "Violation", None, None, "no path")
+    on_path = Problem("id:f", "mskg:S", "Violation", "mskg:quote", "x", "a path")
+    assert sorted([on_path, bare], key=Problem.sort_key) == [bare, on_path]
