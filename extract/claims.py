@@ -21,7 +21,7 @@ from mskg.extract.sentences import sentences
 
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
-_HARD_STOP = re.compile(r"[.;:!?]")
+_HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").
 _PREPOSITION_END = re.compile(r"\b(?:for|in|of|to|with|against|on|from|to\s+\w+)$", re.IGNORECASE)
@@ -129,8 +129,11 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
     before = [m for m in ctx.mentions if m.end <= cue[0]]
     if not before or before[-1].term is None or before[-1].category not in cats:
         return []
-    last = before[-1]
-    if cue[0] - last.end > limit or not filler_ok(ctx.clause.text, last.end, cue[0]):
+    last = gap_from = before[-1]
+    if len(before) > 1 and before[-2].term is not None and before[-2].category in cats and \
+            load_cues().patterns["reference_group"].fullmatch(ctx.clause.text, before[-2].end, last.start):
+        last = before[-2]  # "regulatory T cells among CD4 T cells increased": the group counted in is no object
+    if cue[0] - gap_from.end > limit or not filler_ok(ctx.clause.text, gap_from.end, cue[0]):
         return []
     return chain_before(ctx, last, cats)
 
@@ -263,7 +266,21 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
         return after, False
     if not passive and not cues.patterns["intransitive_after"].match(text, span[1], ctx.clause.end):
         return [], False
-    return objects_before(ctx, span, cue.objects), True
+    return (objects_before(ctx, span, cue.objects) or _relative_object(ctx, cue, span) or _pronoun_object(ctx, cue, span)), True
+
+
+def _relative_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """The objects a relative pronoun stands for ("long-lived plasma cells, which ofatumumab does not deplete")."""
+    found = list(load_cues().patterns["relative_object"].finditer(ctx.clause.text, ctx.clause.start, span[0]))
+    return objects_before(ctx, found[-1].span(), cue.objects) if found else []
+
+
+def _pronoun_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """The objects a pronoun opening the clause stands for, named earlier in its sentence
+    ("Plasmablasts and plasma cells carry little CD20, so they are spared")."""
+    if not load_cues().patterns["pronoun_object"].fullmatch(ctx.clause.text, ctx.clause.start, span[0]):
+        return []
+    return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
 
 
 def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Mention], bool]]:
@@ -309,16 +326,18 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     """Every relation word in the clause with its objects (only words that found an object); a word
     inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
     is not scanned for when no mention could be its object (objects come from the clause's mentions,
-    for an "any" cue also from the sentence's, by anaphora) or its prefilter rules it out."""
+    for an "any" cue or a clause opening with "they are" also from the sentence's, by anaphora) or
+    its prefilter rules it out."""
     hits = []
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
+    by_pronoun = bool(load_cues().patterns["pronoun_object"].match(ctx.clause.text, ctx.clause.start, ctx.clause.end))
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
             continue
-        if (in_sentence if cue.kind == "any" else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
+        if (in_sentence if cue.kind == "any" or by_pronoun else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
             if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):
