@@ -666,3 +666,35 @@ def test_lowering_igg_is_hypogammaglobulinaemia_and_what_low_igg_leads_to_is_not
 def test_igg_that_crept_down_is_hypogammaglobulinaemia():
     _is(one("On Ocrevus 6 years. My IgG has crept down every year.", kind="comment"),
         "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")
+
+
+def test_a_drug_after_than_on_is_a_comparator_not_the_subject():
+    text = ("Ofatumumab depletes B cells. Infections, mostly colds and urinary infections, "
+            "were slightly more common than on teriflunomide in the trials.")
+    assert triples(text) == {(OFATUMUMAB, "decreasesAmountOf", B_CELL), (OFATUMUMAB, "hasAdverseEffect", "mskg:Infection")}
+
+
+def test_the_object_of_a_relative_clause_is_the_noun_before_it():
+    found = one("Antibodies from old vaccinations are made by long-lived plasma cells, which ofatumumab does not deplete.")
+    _is(found, OFATUMUMAB, "decreasesAmountOf", "CL:0000786", "negative")
+
+
+def test_the_group_a_proportion_is_counted_among_is_no_object():
+    found = one("On alemtuzumab, the proportion of regulatory T cells among CD4 T cells increased two-fold at 12 months.")
+    _is(found, ALEMTUZUMAB, "increasesAmountOf", "CL:0000815")
+
+
+def test_diagnosed_with_an_adverse_effect_states_one():
+    text = "I have been on alemtuzumab since 2018. No relapses since, but I was diagnosed with Graves' disease in 2020."
+    assert (ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity") in triples(text)
+
+
+def test_an_immunoglobulin_creeping_down_is_hypogammaglobulinaemia():
+    found = one("I am on ofatumumab. My IgM has been creeping down for a year.")
+    _is(found, OFATUMUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")
+
+
+def test_among_the_first_to_go_and_below_the_lower_limit_lower_cells():
+    _is(one("On ofatumumab, memory B cells are among the first to go."), OFATUMUMAB, "decreasesAmountOf", "CL:0000787")
+    _is(one("After alemtuzumab, CD4 T cells remained below the lower limit of normal at 12 months."),
+        ALEMTUZUMAB, "decreasesAmountOf", CD4_T)
