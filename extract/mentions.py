@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mskg.extract.lexicon import Key, Lexicon, Term
-from mskg.extract.tokens import Token, load_data, tokenize
+from mskg.extract.tokens import load_data, token_columns, tokenize
 
 _INNER = re.compile(r"[\s\-\u2010-\u2015/()'\u2019+]{0,4}")
 _ELLIPSIS = re.compile(r"(?<![\w-])(?P<w>[A-Za-z][A-Za-z0-9]{0,9})(?:\s*,\s*|\s+)(?:and|or|&)\s+$")
@@ -97,25 +97,24 @@ class Matcher:
         return [m for a, b in _chunks(text, start, end) for m in self._names(text, a, b, defined or {})]
 
     def _names(self, text: str, start: int, end: int, defined: dict[Key, str]) -> list[Mention]:
-        tokens = tokenize(text, start, end)
+        starts, ends, norms = token_columns(text, start, end)
         firsts = self.lexicon.first_words | {k[0] for k in defined} if defined else self.lexicon.first_words
-        span = _spans(text, tokens)
-        norms = [t.norm for t in tokens]
+        span = _spans(text, starts, ends)
         prefixes = (self.key_prefixes, _prefixes(defined))
         found: list[Mention] = []
-        i = 0
-        while i < len(tokens):
-            hit = self._longest(tokens, norms, span, i, defined, prefixes) if norms[i] in firsts else None
+        i, n = 0, len(norms)
+        while i < n:
+            hit = self._longest(starts, ends, norms, span, i, defined, prefixes) if norms[i] in firsts else None
             if hit:
                 length, term, kind = hit
-                found.append(Mention(tokens[i].start, tokens[i + length - 1].end, kind, term))
+                found.append(Mention(starts[i], ends[i + length - 1], kind, term))
                 i += length
             else:
                 i += 1
         return found
 
-    def _longest(self, tokens: list[Token], norms: list[str], span: list[int], i: int, defined: dict[Key, str],
-                 prefixes: tuple[set[Key], set[Key]]) -> tuple[int, Term, str] | None:
+    def _longest(self, starts: list[int], ends: list[int], norms: list[str], span: list[int], i: int,
+                 defined: dict[Key, str], prefixes: tuple[set[Key], set[Key]]) -> tuple[int, Term, str] | None:
         if span[i] == 0:
             return None
         for length in range(_reach(norms, i, min(self.lexicon.max_words, span[i]), prefixes), 0, -1):
@@ -123,7 +122,8 @@ class Matcher:
             if key in defined:
                 return length, self.lexicon.terms[defined[key]], "abbreviation"
             term = self.lexicon.lookup(key)
-            if term and (length == span[i] or not _glued_at(tokens, i + length - 1)):
+            last = i + length - 1
+            if term and (length == span[i] or not (last + 1 < len(starts) and ends[last] == starts[last + 1])):
                 return length, term, "name"
         return None
 
@@ -252,19 +252,19 @@ def _overlaps(s: int, e: int, taken: list[Mention], allowed: list[Mention]) -> b
     return any(t.start < e and s < t.end for t in taken if t not in allowed)
 
 
-def _glued_at(tokens: list[Token], i: int) -> bool:
-    """True when token i runs straight into the next one ("CD" + "8" in "CD8")."""
-    return i + 1 < len(tokens) and tokens[i].end == tokens[i + 1].start
-
-
-def _spans(text: str, tokens: list[Token]) -> list[int]:
-    """For each token, how many tokens a name starting there may cover (0: it is glued to the one before)."""
-    n = len(tokens)
-    joins = [_INNER.fullmatch(text, tokens[j].end, tokens[j + 1].start) is not None for j in range(n - 1)]
+def _spans(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """For each token (given by its start and end offsets), how many tokens a name starting there
+    may cover (0: it is glued to the one before)."""
+    n = len(starts)
+    inner = _INNER.fullmatch
     span = [1] * n
     for j in range(n - 2, -1, -1):
-        span[j] = span[j + 1] + 1 if joins[j] else 1
-    return [0 if j > 0 and _glued_at(tokens, j - 1) else span[j] for j in range(n)]
+        if inner(text, ends[j], starts[j + 1]) is not None:
+            span[j] = span[j + 1] + 1
+    for j in range(1, n):
+        if ends[j - 1] == starts[j]:
+            span[j] = 0
+    return span
 
 
 def _initials_fit(letters: list[str], words: list[str]) -> bool:

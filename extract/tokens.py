@@ -65,6 +65,20 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return [Token(m.start(), m.end(), m.group(), normalise(m.group())) for m in _TOKEN.finditer(text, start, stop)]
 
 
+def token_columns(text: str, start: int = 0, end: int | None = None) -> tuple[list[int], list[int], list[str]]:
+    """What `tokenize` gives, as three lists (starts, ends, normal forms) without a Token per word.
+
+    >>> token_columns("CD8(low) T-cells", 4)
+    ([4, 9, 11], [7, 10, 16], ['low', 't', 'cell'])
+    """
+    stop = len(text) if end is None else end
+    spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
+    if not spans:
+        return [], [], []
+    starts, ends = (list(c) for c in zip(*spans))
+    return starts, ends, [normalise(text[a:b]) for a, b in spans]
+
+
 def key_of(text: str) -> tuple[str, ...]:
     """The lookup key of a name: the normal forms of its tokens."""
     return tuple(t.norm for t in tokenize(text))
