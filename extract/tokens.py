@@ -72,11 +72,8 @@ def token_columns(text: str, start: int = 0, end: int | None = None) -> tuple[li
     ([4, 9, 11], [7, 10, 16], ['low', 't', 'cell'])
     """
     stop = len(text) if end is None else end
-    spans = [m.span() for m in _TOKEN.finditer(text, start, stop)]
-    if not spans:
-        return [], [], []
-    starts, ends = (list(c) for c in zip(*spans))
-    return starts, ends, [normalise(text[a:b]) for a, b in spans]
+    found, match = list(_TOKEN.finditer(text, start, stop)), re.Match
+    return list(map(match.start, found)), list(map(match.end, found)), list(map(normalise, map(match.group, found)))
 
 
 def key_of(text: str) -> tuple[str, ...]:
