@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from benchmarks.results import SizeResult
 from benchmarks.targets import Check
 
 SECTIONS = ("Machine", "Command", "Corpus", "Extraction throughput", "Build", "Validation", "Loading",
-            "Query latency", "Precision and recall", "Growth", "Targets")
+            "Query latency", "Precision and recall", "Growth", "Targets", "Profiles and changes")
+NOTES = Path(__file__).resolve().parent / "notes.md"
+
+
+def _notes() -> list[str]:
+    """What was profiled, changed and tried (benchmarks/notes.md, kept by hand beside the code)."""
+    return NOTES.read_text(encoding="utf-8").rstrip("\n").splitlines() if NOTES.is_file() else ["(no notes)"]
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> list[str]:
@@ -113,6 +120,7 @@ def render(results: Sequence[SizeResult], checks: Sequence[Check], facts: dict[s
         "Query latency": [line for r in results for line in _queries(r)],
         "Precision and recall": _quality(results), "Growth": _growth(results),
         "Targets": _table(("target", "measured", "status"), [(c.target, c.measured, c.status) for c in checks]),
+        "Profiles and changes": _notes(),
     }
     lines = ["# mskg benchmark results", "", "Written by the benchmark command itself; numbers vary by machine.", ""]
     for section in SECTIONS:
