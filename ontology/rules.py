@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -88,69 +87,3 @@ def derive_direct_edges(g: G, texts: TermTexts | None = None) -> G:
     for triple in direct_edges(g, texts):
         g.add(triple)
     return g
-
-
-BATCH_GRAPH = "urn:mskg:rule-batch:"
-
-
-@lru_cache(maxsize=1)
-def batch_rule() -> tuple[str, tuple[tuple[str, str, str], ...]] | None:
-    """The declared rule run over many graphs at once: a SELECT of the named graph and the
-    template's variables, its WHERE part wrapped in `GRAPH ?g { }` (generated from the rule text),
-    and the template as (subject, predicate, object) variable names; None when the template is
-    not a plain list of variable triples."""
-    text = "\n".join(line for line in direct_edges_rule().splitlines() if not line.lstrip().startswith("#"))
-    match = re.fullmatch(r"(?s)(.*?)\bCONSTRUCT\s*\{([^{}]*)\}\s*WHERE\s*\{(.*)\}\s*", text)
-    if match is None:
-        return None
-    prologue, template, where = match.groups()
-    parts = template.replace(" .", " ").split()
-    if not parts or len(parts) % 3 or not all(re.fullmatch(r"\?\w+", v) for v in parts) or "?_batch_graph" in text:
-        return None
-    triples = tuple(tuple(v[1:] for v in parts[i : i + 3]) for i in range(0, len(parts), 3))
-    names = sorted({v for t in triples for v in t})
-    query = (f"{prologue}SELECT DISTINCT ?_batch_graph {' '.join('?' + v for v in names)}\n"
-             f"WHERE {{ GRAPH ?_batch_graph {{{where}}} }}")
-    return query, triples
-
-
-def derive_batch_edges(graphs: Sequence[Triples], texts: TermTexts) -> bool:
-    """Add to each of `graphs` the direct edges the rule derives from it, running the rule once
-    over a store holding each graph in its own named graph; False (nothing added) when the batch
-    cannot be run this way (the caller then derives each graph's edges alone)."""
-    reads, rule = rule_reads(), batch_rule()
-    if reads is None or rule is None or not all(isinstance(g, Triples) for g in graphs):
-        return False
-    query, template = rule
-    chunks = []
-    for i, g in enumerate(graphs):
-        chunks.append(lines_text([b for (_, p, o), b in zip(g, g.bodies(texts))
-                                  if p in reads and (reads[p] is None or o in reads[p])],
-                                 f" <{BATCH_GRAPH}{i}> .\n"))
-    if any(g.blank for g in graphs):
-        return False
-    store = ox.Store()
-    try:
-        store.bulk_load("".join(chunks).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
-    except SyntaxError:
-        return False
-    found: list[list[tuple]] = [[] for _ in graphs]
-    terms: dict[Any, Any] = {}
-
-    def term(node: Any) -> Any:
-        value = terms.get(node)
-        if value is None:
-            value = terms[node] = to_rdflib(node)
-        return value
-
-    for row in store.query(query):
-        edges = found[int(row["_batch_graph"].value[len(BATCH_GRAPH):])]
-        for s, p, o in template:
-            subject, predicate, obj = row[s], row[p], row[o]
-            if not isinstance(subject, ox.NamedNode) or not isinstance(predicate, ox.NamedNode) or obj is None:
-                continue  # as CONSTRUCT leaves out a template triple that is not a valid triple
-            edges.append((term(subject), term(predicate), term(obj)))
-    for g, edges in zip(graphs, found):
-        for triple in edges:
-            g.add(triple)
-    return True

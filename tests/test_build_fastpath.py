@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
@@ -15,7 +13,7 @@ from mskg.extract.pipeline import extract
 from mskg.extract.rdf import document_graph, document_triples
 from mskg.build import built
 from mskg.ontology.fastcheck import check_many
-from mskg.ontology.rules import batch_rule, derive_batch_edges, derive_direct_edges, direct_edges, direct_edges_rule, rule_reads
+from mskg.ontology.rules import derive_direct_edges, direct_edges, direct_edges_rule, rule_reads
 from mskg.stores.ntriples import TermTexts, graph_nquads
 from tests.build_helpers import hand_made_graph
 from tests.data import SEED_FILE
@@ -46,18 +44,6 @@ def test_deriving_edges_twice_adds_nothing_new() -> None:
     graph = hand_made_graph("post-a")
     before = len(graph)
     assert len(derive_direct_edges(graph)) == before
-
-
-def test_the_rule_run_once_over_a_batch_gives_each_graph_its_own_edges_in_order(seed_extraction) -> None:
-    e = seed_extraction
-    seed = document_triples(e.document, e.claims, e.gaps)
-    hedged = document_triples(e.document, [replace(c, evidence=replace(c.evidence, certainty="hypothetical")) for c in e.claims], e.gaps)
-    graphs = [seed, hedged, document_triples(e.document, e.claims, e.gaps)]
-    expected = [[t for t in dict.fromkeys(direct_edges(g)) if t not in g] for g in graphs]
-    before = [len(g) for g in graphs]
-    assert batch_rule() is not None and expected[0] and not expected[1]
-    assert derive_batch_edges(graphs, TermTexts())
-    assert [list(g)[n:] for g, n in zip(graphs, before)] == expected
 
 
 def test_n_quads_of_triples_and_of_the_graph_are_the_same_lines(seed_extraction) -> None:

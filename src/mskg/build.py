@@ -111,16 +111,15 @@ def built(path: Path, graph: Graph | Triples, notices: tuple[str, ...] = (), tex
 
 
 def build_batch(paths: Sequence[Path]) -> list[BuiltDocument]:
-    """Build a batch of documents, derive their direct edges (one rule run for the batch) and
-    validate them (one fast-path run for the batch); the N-Triples text of each term is written once for the whole batch."""
-    from mskg.ontology.rules import derive_batch_edges, derive_direct_edges
+    """Build a batch of documents, derive their direct edges and validate them (one fast-path
+    run for the batch); the N-Triples text of each term is written once for the whole batch."""
+    from mskg.ontology.rules import derive_direct_edges
     from mskg.ontology.validation import ensure_conforms_many
 
     texts = TermTexts()
     graphs = [(path, *document_graph_for(path)) for path in paths]
-    if not derive_batch_edges([graph for _, graph, _ in graphs], texts):
-        for path, graph, _ in graphs:
-            _at(path, derive_direct_edges, graph, texts)
+    for path, graph, _ in graphs:
+        _at(path, derive_direct_edges, graph, texts)
     ensure_conforms_many([(str(path), graph) for path, graph, _ in graphs], texts)
     return [built(path, graph, notices, texts) for path, graph, notices in graphs]
 
