@@ -30,6 +30,7 @@ class _Cached:
 
     def __init__(self, space: object) -> None:
         self._space = space
+        self._items: dict[str, URIRef] = {}
 
     def __getattr__(self, name: str) -> URIRef:
         term = getattr(self._space, name)
@@ -37,13 +38,10 @@ class _Cached:
         return term
 
     def __getitem__(self, name: str) -> URIRef:
-        return _term(self._space, name)
-
-
-@lru_cache(maxsize=1024)
-def _term(space: object, name: str) -> URIRef:
-    """`space[name]`, looked up once per name."""
-    return space[name]
+        term = self._items.get(name)
+        if term is None:
+            term = self._items[name] = self._space[name]
+        return term
 
 
 @lru_cache(maxsize=16384)

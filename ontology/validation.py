@@ -29,7 +29,7 @@ _FORBIDDEN_QUERY = re.compile(r"\bSERVICE\b|\bFROM\s+(NAMED\s+)?<|\bLOAD\b", re.
 _VAR = re.compile(r"\{[?$](\w+)\}")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Problem:
     """One validation result: where (focus node, path), which shape, how bad, and why."""
 

@@ -34,7 +34,7 @@ def escaped(text: str) -> str:
 
 def term_text(term: object) -> str:
     """One rdflib term in N-Triples syntax."""
-    if type(term) is URIRef or isinstance(term, URIRef):
+    if type(term) is URIRef or isinstance(term, URIRef):  # the exact type first: isinstance on rdflib terms is slow
         return iri_text(str(term))
     if isinstance(term, Literal):
         text = f'"{escaped(str(term))}"'
