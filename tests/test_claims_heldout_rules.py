@@ -698,3 +698,41 @@ def test_among_the_first_to_go_and_below_the_lower_limit_lower_cells():
     _is(one("On ofatumumab, memory B cells are among the first to go."), OFATUMUMAB, "decreasesAmountOf", "CL:0000787")
     _is(one("After alemtuzumab, CD4 T cells remained below the lower limit of normal at 12 months."),
         ALEMTUZUMAB, "decreasesAmountOf", CD4_T)
+
+
+NATALIZUMAB, AZATHIOPRINE, CYCLOPHOSPHAMIDE = "DRUGBANK:DB00108", "DRUGBANK:DB00993", "DRUGBANK:DB00531"
+
+
+def test_cells_that_rose_or_doubled_increased():
+    _is(one("On natalizumab, circulating NK cells rose after treatment."), NATALIZUMAB, "increasesAmountOf", NK_CELL)
+    _is(one("On natalizumab, B cells doubled in the blood."), NATALIZUMAB, "increasesAmountOf", B_CELL)
+
+
+def test_a_patients_count_that_is_high_or_still_low_says_which_way_the_drug_moved_it():
+    text = "Seven years on Tysabri. My lymphocytes are always high, around 4.5, and my neuro says that is the drug."
+    assert (NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE) in triples(text, kind="comment")
+    text = "Two years of Mavenclad. My B cells came back, but my CD4 count was still low at 18 months."
+    assert ("DRUGBANK:DB00242", "decreasesAmountOf", CD4_T) in triples(text, kind="comment")
+
+
+def test_a_count_that_sits_at_a_value_below_normal_is_lowered():
+    text = "I have been on azathioprine since 2009, and my lymphocytes sit at 0.9."
+    assert (AZATHIOPRINE, "decreasesAmountOf", LYMPHOCYTE) in triples(text, kind="comment")
+
+
+def test_a_forum_speakers_label_gives_their_own_disease_course():
+    text = "Marta (SPMS, on azathioprine since 2009): Azathioprine kept me going. My lymphocytes sit at 0.9."
+    found = [c for c in claims(text) if curie(c.object) == LYMPHOCYTE]
+    assert [(k, curie(v)) for k, v in found[0].qualifiers] == [("population", "MONDO:0000450")]
+
+
+def test_what_we_see_in_clinic_is_an_experts_voice_whatever_else_the_paragraph_says():
+    text = ("This fits with what we see in clinic. Natalizumab traps immune cells in the blood, which is why "
+            "lymphocyte counts go up on it. I would not use NK cell counts to choose treatment.")
+    found = [c for c in claims(text, kind="commentary") if curie(c.object) == LYMPHOCYTE]
+    assert [c.evidence.evidence_type for c in found] == ["expert"]
+
+
+def test_losing_a_lot_of_hair_is_hair_loss():
+    text = "I was given monthly cyclophosphamide pulses in 2011. The nausea was awful and I lost a lot of hair."
+    assert (CYCLOPHOSPHAMIDE, "hasAdverseEffect", "mskg:HairLoss") in triples(text, kind="comment")
