@@ -736,3 +736,26 @@ def test_what_we_see_in_clinic_is_an_experts_voice_whatever_else_the_paragraph_s
 def test_losing_a_lot_of_hair_is_hair_loss():
     text = "I was given monthly cyclophosphamide pulses in 2011. The nausea was awful and I lost a lot of hair."
     assert (CYCLOPHOSPHAMIDE, "hasAdverseEffect", "mskg:HairLoss") in triples(text, kind="comment")
+
+
+OCRELIZUMAB = "DRUGBANK:DB11988"
+
+
+def test_a_passive_change_may_be_qualified_by_almost_completely():
+    text = "We treated 38 patients with ocrelizumab. As expected, B cells were almost completely depleted."
+    assert (OCRELIZUMAB, "decreasesAmountOf", B_CELL) in triples(text, kind="abstract")
+
+
+def test_a_shift_from_one_type_towards_another_promotes_the_other():
+    _is(one("Interferon beta shifts T cells from the Th1 towards the Th2 type."),
+        "mskg:InterferonBeta", "promotesMaturationOf", "CL:0000546")
+
+
+def test_cells_named_by_a_marker_they_express_are_a_subset_not_the_whole_population():
+    assert claims("Depletion of CD20-positive T cells may contribute to the efficacy of ocrelizumab.") == []
+    assert claims("With ocrelizumab, CD20-expressing T cells also disappeared.") == []
+
+
+def test_an_answer_in_a_questions_and_answers_post_is_not_a_studys_voice():
+    text = "A: Raised liver enzymes are common, and we check them every three months."
+    assert voice(text, (0, len(text))) == "blogger"
