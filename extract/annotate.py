@@ -63,11 +63,24 @@ def _appositions(text: str, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _named_subsets_only(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Drop cells named with a specificity the ontology has no term for ("EBV-specific CD8 T cells"):
-    they are a subset, not the population the name would ground to."""
+def _named_subsets_only(lexicon: Lexicon, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop cells named with a specificity the ontology has no term for ("EBV-specific CD8 T cells",
+    "CD20-positive T cells"): they are a subset, not the population the name would ground to. A
+    marker the whole population carries ("CD20-positive B cells") names no subset."""
     subset = load_cues().patterns["unnamed_subset"]
-    return [m for m in mentions if m.category != "cell" or not subset.search(text, max(0, m.start - 40), m.start)]
+    return [m for m in mentions if m.category != "cell" or not _is_subset(lexicon, m, subset.search(text, max(0, m.start - 40), m.start))]
+
+
+def _is_subset(lexicon: Lexicon, mention: Mention, qualifier: re.Match[str] | None) -> bool:
+    """Does this qualifier before a cell name ("EBV-specific", "CD20-positive") narrow it to a subset?"""
+    if qualifier is None:
+        return False
+    if qualifier.group("kind") not in ("positive", "expressing"):
+        return True
+    markers = load_cues().data["subjects"]["lineage_markers"]
+    lineage = [mention.term] + [lexicon.terms[i] for i in lexicon.ancestors(mention.term.iri) if i in lexicon.terms]
+    carried = {mk.upper() for term in lineage for mk in markers.get(term.curie, ())}
+    return qualifier.group("marker").upper() not in carried
 
 
 @lru_cache(maxsize=1)
@@ -198,7 +211,7 @@ def annotate(doc: Document, matcher: Matcher | None = None) -> list[SegmentMenti
         names = names + matcher.fuzzy(view.text, start, end, names)
         names = names + matcher.short_forms(view.text, start, end, names, drugs)
         names = _appositions(view.text, sorted(names, key=lambda m: m.start))
-        names = _named_subsets_only(view.text, names)
+        names = _named_subsets_only(matcher.lexicon, view.text, names)
         names = _described_effects(matcher, view.text, start, end, names)
         names = sorted(_counts_as_cells(matcher, view.text, start, end, names), key=lambda m: (m.start, m.end))
         refs, replaced = matcher.focus(view.text, start, end, names)

@@ -122,8 +122,7 @@ class Matcher:
             if key in defined:
                 return length, self.lexicon.terms[defined[key]], "abbreviation"
             term = self.lexicon.lookup(key)
-            last = i + length - 1
-            if term and (length == span[i] or not (last + 1 < len(starts) and ends[last] == starts[last + 1])):
+            if term and (length == span[i] or not _glued_at(starts, ends, i + length - 1)):
                 return length, term, "name"
         return None
 
@@ -262,9 +261,14 @@ def _spans(text: str, starts: list[int], ends: list[int]) -> list[int]:
         if inner(text, ends[j], starts[j + 1]) is not None:
             span[j] = span[j + 1] + 1
     for j in range(1, n):
-        if ends[j - 1] == starts[j]:
+        if _glued_at(starts, ends, j - 1):
             span[j] = 0
     return span
+
+
+def _glued_at(starts: list[int], ends: list[int], i: int) -> bool:
+    """True when token i runs straight into the next one ("CD" + "8" in "CD8")."""
+    return i + 1 < len(starts) and ends[i] == starts[i + 1]
 
 
 def _initials_fit(letters: list[str], words: list[str]) -> bool:

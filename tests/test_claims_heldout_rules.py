@@ -759,3 +759,13 @@ def test_cells_named_by_a_marker_they_express_are_a_subset_not_the_whole_populat
 def test_an_answer_in_a_questions_and_answers_post_is_not_a_studys_voice():
     text = "A: Raised liver enzymes are common, and we check them every three months."
     assert voice(text, (0, len(text))) == "blogger"
+
+
+def test_a_marker_the_whole_population_carries_names_no_subset():
+    _is(one("Rituximab depletes CD20-positive B cells."), "DRUGBANK:DB00073", "decreasesAmountOf", B_CELL)
+    _is(one("Daclizumab expanded CD56-positive NK cells."), DACLIZUMAB, "increasesAmountOf", NK_CELL)
+
+
+def test_a_count_low_or_high_at_baseline_is_no_effect_of_the_drug():
+    assert claims("On natalizumab, NK cells were low at baseline in patients who later relapsed.") == []
+    assert claims("On natalizumab, B cells were high in most patients.") == []
