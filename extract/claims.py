@@ -163,12 +163,15 @@ def compared(ctx: Context, m: Mention) -> bool:
 
 def antecedent(ctx: Context, m: Mention) -> Term | None:
     """The drug a pronoun or an unstated subject refers to: the nearest drug named earlier in the
-    sentence (not one named for comparison), else the drug the segment is about."""
+    sentence (not one named for comparison), else, for a pronoun, the drug the last sentence that
+    named one was about ("Kesimpta halved the relapse rate. Whether it slows ..."), else the drug
+    the segment is about."""
     earlier = [x for x in ctx.sentence_mentions if x.end <= m.start and x.term is not None and x.category == "drug"]
     for x in reversed(earlier):
         if not compared(ctx, x) and not describes(ctx, x):
             return x.term
-    return ctx.focus
+    last = _earlier_subjects(ctx, specific=False)[-1:] if m.kind == "pronoun" else []
+    return last[0] if last else ctx.focus
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
@@ -214,11 +217,12 @@ def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: b
 
 
 def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
-    """A clause with no drug of its own continues the sentence's subject ("..., but did not reduce B cells")."""
+    """A clause with no drug of its own continues the sentence's subject ("..., but did not reduce B cells",
+    "It also gets into the brain and may act on microglia")."""
     if any(m.category == "drug" for m in ctx.mentions) or ctx.clause.start == ctx.clause.sentence[0]:
         return None
     start = Mention(ctx.clause.start, ctx.clause.start, "implicit")
-    earlier = [x for x in ctx.sentence_mentions if x.end <= start.start and x.term is not None and x.category == "drug"]
+    earlier = [x for x in ctx.sentence_mentions if x.end <= start.start and x.category == "drug" and (x.term is not None or x.kind == "pronoun")]
     return (antecedent(ctx, start), start) if earlier and antecedent(ctx, start) else None
 
 
@@ -312,10 +316,10 @@ def _left_drug(ctx: Context, cue: RelationCue, span: Span) -> list[tuple[Term, M
 
 
 def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
-    """A risk said to be lowered ("lowered the risk of PML", "a much lower PML risk") is no adverse
+    """A risk said to be lowered ("lowered the risk of PML", "linked to a much lower PML risk") is no adverse
     effect, nor is one that another effect brings ("low IgG raises the risk of infection")."""
     cues = load_cues()
-    if cues.patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), m.end()):
+    if cues.patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), min(ctx.clause.end, m.end() + 40)):
         return True
     before = [x for x in ctx.mentions if x.end <= m.start() and x.term is not None]
     return bool(before) and before[-1].category == "adverse_effect" and bool(
@@ -327,7 +331,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
     is not scanned for when no mention could be its object (objects come from the clause's mentions,
     for an "any" cue or a clause opening with "they are" also from the sentence's, by anaphora) or
-    its prefilter rules it out."""
+    its prefilter rules it out. Words inside a speaker's label ("Rosa (RRMS, on Vumerity):") state nothing."""
     hits = []
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
@@ -345,7 +349,26 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
             objs, after = find_objects(ctx, cue, (m.start(), m.end()))
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))
+    hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
+    label = load_cues().patterns["quote_label"].match(ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    hits = [h for h in hits if not label or h[1][0] >= label.end()]
     return [h for h in hits if not any(o[1][0] <= h[1][0] and h[1][1] <= o[1][1] and o[1] != h[1] for o in hits)]
+
+
+def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
+    """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned")
+    or what a drug can do ("it can raise liver enzymes"); each is its own relation word."""
+    cues = load_cues()
+    effect = next(c for c in cues.relations if c.relation == "hasAdverseEffect" and c.kind == "any")
+    text, found = ctx.clause.text, []
+    for m in ctx.mentions:
+        if m.kind != "description" or m in taken:
+            continue
+        window = max(ctx.clause.start, m.start - 40)
+        own = ctx.voice == "anecdote" and cues.patterns["described_own"].search(text, window, m.start)
+        if own or cues.patterns["described_auxiliary"].search(text, window, m.start):
+            found.append((effect, (m.start, m.end), [m], False))
+    return found
 
 
 def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
@@ -360,15 +383,16 @@ def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
     return [(t, here) for t in terms]
 
 
-def _earlier_subjects(ctx: Context) -> list[Term]:
-    """The specific drugs that the sentences of the segment before this one were about (each
-    sentence's first drug and those coordinated with it), oldest first, each once at its last place."""
+def _earlier_subjects(ctx: Context, specific: bool = True) -> list[Term]:
+    """The drugs (only specific ones, not classes, if `specific`) that the sentences of the segment
+    before this one were about (each sentence's first drug and those coordinated with it), oldest
+    first, each once at its last place."""
     text = ctx.clause.text
     pattern = load_cues().patterns["subject_coordination"]
     found: list[Term] = []
     for start, end in sentences(text, ctx.segment_start, ctx.clause.sentence[0]):
         drugs = [m for m in ctx.segment_mentions if start <= m.start and m.end <= end and m.term is not None
-                 and m.category == "drug" and m.term.iri not in ctx.classes and not compared(ctx, m)]
+                 and m.category == "drug" and not (specific and m.term.iri in ctx.classes) and not compared(ctx, m)]
         chain = drugs[:1]
         for m in drugs[1:]:
             if not pattern.fullmatch(text, chain[-1].end, m.start):
@@ -395,14 +419,17 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
 
 
 def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention]) -> bool:
-    """Is the drug in focus the unsaid agent of a change in cells: a passive ("T cells are reduced")
-    or a person's own count ("your lymphocyte count may drop")?"""
+    """Is the drug in focus the unsaid agent of a change in cells: a passive ("T cells are reduced"),
+    a person's own count ("your lymphocyte count may drop") or a change that follows from what the
+    drug does or continues it, the cells before the verb ("so the blood lymphocyte count drops")?"""
     if "cell" not in cue.objects or cue.kind != "verb":
         return False
     cues = load_cues()
     text = ctx.clause.text
     own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)
-    return own or bool(cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]))
+    opening = max(ctx.clause.sentence[0], ctx.clause.start - 8)
+    continued = all(o.end <= span[0] for o in objs) and cues.patterns["continued_effect"].search(text, opening, ctx.clause.end)
+    return own or bool(continued) or bool(cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]))
 
 
 def co_medications(ctx: Context) -> list[Reading]:
@@ -453,18 +480,20 @@ def low_counts(ctx: Context) -> list[Reading]:
 
 
 def read_relations(ctx: Context) -> list[Reading]:
-    """The claims one clause states with a relation word."""
+    """The claims one clause states with a relation word; an effect given as the reason for leaving a
+    drug is that drug's only ("switched from Gilenya to Kesimpta because of the PML risk")."""
     hits = cue_hits(ctx)
     relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
+    left = {o.term: d for cue, span, objs, _ in hits for d, _ in _left_drug(ctx, cue, span) for o in objs}
     out: list[Reading] = []
     for cue, span, objs, prefer_after in hits:
         for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
             for obj in objs:
                 term = obj.term or ctx.focus
-                if term is None or term == subject:
+                if term is None or term == subject or left.get(term, subject) != subject:
                     continue
                 claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
-                pol = polarity(ctx.clause, claim, span, relatives)
+                pol = polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
                 if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx):
                     continue
                 out.append(Reading(

@@ -74,9 +74,12 @@ def _words_before(clause: Clause, at: int, n: int) -> int:
     return words[-n] if len(words) >= n else clause.start
 
 
-def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> str:
-    """`negative` when a negation falls inside the claim or within a few words before its relation word."""
+def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span], obj: Span | None = None) -> str:
+    """`negative` when a negation falls inside the claim or within a few words before its relation word,
+    unless the object `obj` is named as an exception after it ("not more frequent, apart from shingles")."""
     cues = load_cues()
+    if obj is not None and cues.find("exception", clause.text, max(clause.start, obj[0] - 40), obj[0]):
+        return "positive"
     reach = int(cues.data["negation"]["reach_before_cue"])
     words = [m.start() for m in _WORD.finditer(clause.text, clause.start, cue[0])]
     window_start = words[-reach] if len(words) >= reach else clause.start

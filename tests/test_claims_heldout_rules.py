@@ -769,3 +769,88 @@ def test_a_marker_the_whole_population_carries_names_no_subset():
 def test_a_count_low_or_high_at_baseline_is_no_effect_of_the_drug():
     assert claims("On natalizumab, NK cells were low at baseline in patients who later relapsed.") == []
     assert claims("On natalizumab, B cells were high in most patients.") == []
+
+
+FINGOLIMOD, CLADRIBINE, DRF = "DRUGBANK:DB08868", "DRUGBANK:DB00242", "DRUGBANK:DB14783"
+
+
+def test_a_change_in_cells_that_follows_from_what_the_drug_does_has_the_drug_as_its_agent():
+    text = ("Fingolimod binds the S1P1 receptor on lymphocytes. Without it, the cells cannot leave the lymph nodes, "
+            "so the blood lymphocyte count drops by about 70% within days. B cells fall as well.")
+    found = triples(text)
+    assert (FINGOLIMOD, "decreasesAmountOf", LYMPHOCYTE) in found and (FINGOLIMOD, "decreasesAmountOf", B_CELL) in found
+
+
+def test_outside_an_abstract_a_change_in_cells_with_no_consequence_word_still_needs_its_drug():
+    assert claims("Fingolimod binds the S1P1 receptor. Lymphocyte counts drop in many infections.") == \
+        claims("Fingolimod binds the S1P1 receptor.")
+
+
+def test_cells_barely_touched_or_still_circulating_are_not_reduced():
+    _is(one("On fingolimod, NK cells are barely touched."), FINGOLIMOD, "decreasesAmountOf", NK_CELL, "negative")
+    _is(one("On fingolimod, effector memory CD8 T cells keep circulating."), FINGOLIMOD, "decreasesAmountOf", "CL:0000913", "negative")
+
+
+def test_a_subset_word_the_ontology_has_no_term_for_names_no_cells():
+    assert claims("Fingolimod traps central memory T cells in the lymph nodes and reduces them.") == []
+
+
+def test_an_effect_named_as_an_exception_to_a_denial_is_asserted():
+    found = {(curie(c.object), c.polarity) for c in claims(
+        "Cladribine was well tolerated: serious infections were not more frequent than on placebo, apart from shingles.")}
+    assert found == {("mskg:Infection", "negative"), ("mskg:HerpesZoster", "positive")}
+
+
+def test_a_clinician_who_is_asked_questions_speaks_as_an_expert():
+    found = one("Fingolimod was the first oral drug licensed for relapsing MS, and I still get more questions about it than about anything else.")
+    assert found.evidence.evidence_type == "expert"
+
+
+def test_a_description_with_its_own_verb_states_the_adverse_effect():
+    _is(one("I have been on Aubagio for a year. My hair thinned badly in the first six months.", kind="comment"),
+        TERIFLUNOMIDE, "hasAdverseEffect", "mskg:HairLoss")
+    assert (TERIFLUNOMIDE, "hasAdverseEffect", "mskg:LiverInjury") in triples("Teriflunomide is a pill, but it can raise liver enzymes.")
+    assert (FINGOLIMOD, "hasAdverseEffect", "mskg:Bradycardia") in triples("Fingolimod is a pill. The first dose can slow the heart.")
+    _is(one("I am on Kesimpta and it has not lowered my IgG at all.", kind="comment"),
+        OFATUMUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative")
+
+
+def test_cells_kept_low_or_at_half_their_count_are_reduced():
+    _is(one("Cladribine keeps CD4 T cells low for longer than most people expect."), CLADRIBINE, "decreasesAmountOf", CD4_T)
+    _is(one("I'm on Mavenclad. Twenty months on my CD4 T cells are still only half of what they were before.", kind="comment"),
+        CLADRIBINE, "decreasesAmountOf", CD4_T)
+
+
+def test_a_pronoun_opening_a_sentence_refers_to_the_drug_the_last_sentence_was_about():
+    text = ("Tecfidera lowers lymphocytes. In ASCLEPIOS, Kesimpta roughly halved the relapse rate compared with Aubagio. "
+            "Whether it slows disability progression is not yet clear.")
+    found = [c for c in claims(text) if curie(c.object) == "mskg:DisabilityProgression"]
+    assert [(curie(c.subject), c.evidence.certainty) for c in found] == [(OFATUMUMAB, "hypothetical")]
+    assert (OFATUMUMAB, "inhibits", "mskg:AnnualisedRelapseRate") in triples(text)
+
+
+def test_an_answers_pronoun_refers_to_the_drug_of_the_question():
+    text = "Q: Does interferon beta lower any immune cells?\n\nA: It shifts T cells from the Th1 towards the Th2 type."
+    assert triples(text, title="Ask the MS nurse") == {("mskg:InterferonBeta", "promotesMaturationOf", "CL:0000546")}
+
+
+def test_an_effect_that_was_the_reason_to_leave_a_drug_is_that_drugs_alone():
+    assert triples("I switched from Gilenya to Kesimpta because of the PML risk.", kind="comment") == {
+        (FINGOLIMOD, "hasAdverseEffect", "mskg:PML")}
+    assert triples("I moved from Tecfidera to Vumerity because the flushing was wrecking my mornings.", kind="comment") == {
+        (DMF, "hasAdverseEffect", "mskg:Flushing")}
+
+
+def test_a_risk_linked_to_a_lower_figure_is_no_adverse_effect():
+    assert claims("Extended dosing of natalizumab was linked to a much lower PML risk.") == []
+
+
+def test_a_clause_continues_a_pronoun_subject_of_its_sentence():
+    found = claims("Ocrelizumab is given twice a year. It depletes B cells but does not reduce T cells.")
+    assert [(curie(c.object), c.polarity) for c in found] == [(B_CELL, "positive"), (T_CELL, "negative")]
+    assert {curie(c.subject) for c in found} == {OCRELIZUMAB}
+
+
+def test_a_patients_lymphs_between_two_low_values_are_reduced():
+    _is(one("Eight years on Gilenya for RRMS. My lymphs have been between 0.3 and 0.5 the whole time.", kind="comment"),
+        FINGOLIMOD, "decreasesAmountOf", LYMPHOCYTE)
