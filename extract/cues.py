@@ -107,6 +107,8 @@ def load_cues() -> Cues:
         "sentential_negation": data["negation"]["sentential"],
         "count_word": data["counts"]["pattern"],
         "own_count": data["implicit_subject_relations"]["own_count"],
+        "gapped_between": data["gapped_object"]["between"],
+        "gapped_after": data["gapped_object"]["after"],
         "described_own": data["described_events"]["own"],
         "described_auxiliary": data["described_events"]["auxiliary"],
         "continued_effect": data["implicit_subject_relations"]["continued_effect"],

@@ -854,3 +854,9 @@ def test_a_clause_continues_a_pronoun_subject_of_its_sentence():
 def test_a_patients_lymphs_between_two_low_values_are_reduced():
     _is(one("Eight years on Gilenya for RRMS. My lymphs have been between 0.3 and 0.5 the whole time.", kind="comment"),
         FINGOLIMOD, "decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_a_second_subject_with_its_verb_left_out_changes_the_same_way():
+    text = "CD4 T cells declined by about 40% and CD8 T cells by about 25%."
+    assert triples(text, kind="abstract", title="Cladribine in relapsing MS") == {
+        (CLADRIBINE, "decreasesAmountOf", CD4_T), (CLADRIBINE, "decreasesAmountOf", CD8_T)}
