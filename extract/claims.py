@@ -217,8 +217,8 @@ def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: b
 
 
 def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
-    """A clause with no drug of its own continues the sentence's subject ("..., but did not reduce B cells",
-    "It also gets into the brain and may act on microglia")."""
+    """A clause with no drug of its own continues the sentence's subject, named or a pronoun ("..., but
+    did not reduce B cells", "It depletes B cells but does not reduce T cells")."""
     if any(m.category == "drug" for m in ctx.mentions) or ctx.clause.start == ctx.clause.sentence[0]:
         return None
     start = Mention(ctx.clause.start, ctx.clause.start, "implicit")

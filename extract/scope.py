@@ -3,7 +3,8 @@
 A condition ("if", "unless") makes its clause hypothetical; a sentential hedge ("it seems
 that", "suggests", "indicates") covers what follows it in the clause, a modal ("may") only
 the words between the claim's subject and its object; a negation ("not", "no") counts inside
-the claim or just before its relation word, a sentential one ("I doubt") anywhere before it. A relative clause (", which ...") is its own
+the claim or just before its relation word, a sentential one ("I doubt") anywhere before it, but
+not an object named as an exception ("not more frequent, apart from shingles"). A relative clause (", which ...") is its own
 scope: what it says is not hedged by the sentence around it, and its hedges stay inside.
 """
 
