@@ -223,7 +223,8 @@ def sentence_subject(ctx: Context) -> tuple[Term, Mention] | None:
         return None
     start = Mention(ctx.clause.start, ctx.clause.start, "implicit")
     earlier = [x for x in ctx.sentence_mentions if x.end <= start.start and x.category == "drug" and (x.term is not None or x.kind == "pronoun")]
-    return (antecedent(ctx, start), start) if earlier and antecedent(ctx, start) else None
+    term = antecedent(ctx, start) if earlier else None
+    return (term, start) if term else None
 
 
 def _aside(ctx: Context, m: Mention) -> bool:
@@ -343,7 +344,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
     is not scanned for when no mention could be its object (objects come from the clause's mentions,
     for an "any" cue or a clause opening with "they are" also from the sentence's, by anaphora) or
-    its prefilter rules it out. Words inside a speaker's label ("Rosa (RRMS, on Vumerity):") state nothing."""
+    its prefilter rules it out."""
     hits = []
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
@@ -362,8 +363,6 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))
     hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
-    label = load_cues().patterns["quote_label"].match(ctx.clause.text, ctx.clause.start, ctx.clause.end)
-    hits = [h for h in hits if not label or h[1][0] >= label.end()]
     return [h for h in hits if not any(o[1][0] <= h[1][0] and h[1][1] <= o[1][1] and o[1] != h[1] for o in hits)]
 
 

@@ -83,14 +83,8 @@ def _qualified(sm: SegmentMentions, r: Reading, population: str | None) -> Readi
     return replace(r, qualifiers=tuple(sorted(quals)))
 
 
-def _unlabelled(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    """A quote starts at the claim, after a speaker's or heading's label ("Tom (RRMS):", "RESULTS:")."""
-    label = load_cues().patterns["quote_label"].match(text, span[0], span[1])
-    return (label.end(), span[1]) if label else span
-
-
 def _evidence(doc: Document, sm: SegmentMentions, span: tuple[int, int], certainty: str, voice: str) -> Evidence:
-    start, end = sm.view.original(*_unlabelled(sm.view.text, span))
+    start, end = sm.view.original(*span)
     seg = sm.segment
     author = seg.author if seg.kind == "comment" else (seg.author or doc.author)
     study = doc.study.iri_key if voice == "study" and doc.study else None
@@ -110,12 +104,16 @@ def _clause_readings(ctx: Context) -> list[Reading]:
 
 
 def _sentence_clauses(text: str, span: tuple[int, int]) -> list[Clause]:
+    """The clauses of a sentence; a speaker's or heading's label ("Rosa (RRMS, on Vumerity):",
+    "RESULTS:") is no part of them: its words state nothing and are never quoted."""
     cues = load_cues()
     conditional = bool(cues.patterns["conditional_sentence"].match(text, span[0]))
-    return [
-        Clause(text, a, b, span, conditional or bool(cues.patterns["conditional_clause"].match(text, a)))
-        for a, b in clauses(text, span)
-    ]
+    out = []
+    for a, b in clauses(text, span):
+        label = cues.patterns["quote_label"].match(text, a, b)
+        a = label.end() if label else a
+        out.append(Clause(text, a, b, span, conditional or bool(cues.patterns["conditional_clause"].match(text, a))))
+    return out
 
 
 def _gap(doc: Document, sm: SegmentMentions, clause: Clause, voice: str) -> Gap | None:

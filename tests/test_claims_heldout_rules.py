@@ -860,3 +860,10 @@ def test_a_second_subject_with_its_verb_left_out_changes_the_same_way():
     text = "CD4 T cells declined by about 40% and CD8 T cells by about 25%."
     assert triples(text, kind="abstract", title="Cladribine in relapsing MS") == {
         (CLADRIBINE, "decreasesAmountOf", CD4_T), (CLADRIBINE, "decreasesAmountOf", CD8_T)}
+
+
+def test_a_speakers_label_states_nothing_and_is_not_quoted():
+    found = claims("Rosa (RRMS, on Vumerity since 2023): I moved from Tecfidera to Vumerity because the flushing was wrecking my mornings.",
+                   kind="comment")
+    assert [(curie(c.subject), curie(c.object)) for c in found] == [(DMF, "mskg:Flushing")]
+    assert found[0].evidence.quote.startswith("I moved from Tecfidera")
