@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from mskg.extract.cues import RelationCue, load_cues
-from mskg.extract.lexicon import Term
+from mskg.extract.lexicon import Term, load_lexicon
 from mskg.extract.mentions import Mention
 from mskg.extract.prefilter import ascii_lowered
 from mskg.extract.scope import Clause, certainty, polarity, relative_spans
@@ -21,6 +21,8 @@ from mskg.extract.sentences import sentences
 
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
+_OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
+_DMT = "https://w3id.org/mskg/DiseaseModifyingTherapy"
 _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").
@@ -74,7 +76,7 @@ def coordinated(text: str, start: int, end: int) -> bool:
 
 def _verb_after(ctx: Context, m: Mention) -> bool:
     """Is this name followed by a verb of its own ("..., and B cells overshoot"): a new statement, not a list."""
-    return bool(load_cues().patterns["relation_verb_after"].match(ctx.clause.text, m.end))
+    return bool(load_cues().patterns["relation_verb_after"].match(ctx.clause.text, m.end, ctx.clause.end))
 
 
 def _verb_before(ctx: Context, m: Mention) -> bool:
@@ -164,20 +166,37 @@ def compared(ctx: Context, m: Mention) -> bool:
 def antecedent(ctx: Context, m: Mention) -> Term | None:
     """The drug a pronoun or an unstated subject refers to: the nearest drug named earlier in the
     sentence (not one named for comparison), else, for a pronoun, the drug the last sentence that
-    named one was about ("Kesimpta halved the relapse rate. Whether it slows ..."), else the drug
-    the segment is about."""
+    named one was about ("Kesimpta halved the relapse rate. Whether it slows ..."), in a patient's
+    report also for an unstated subject (the drug they were on by then: "Switched to Briumvi. ... No
+    relapses"), else the drug the segment is about."""
     earlier = [x for x in ctx.sentence_mentions if x.end <= m.start and x.term is not None and x.category == "drug"]
     for x in reversed(earlier):
-        if not compared(ctx, x) and not describes(ctx, x):
+        if not compared(ctx, x) and not describes(ctx, x) and not _other_medicine(ctx, x):
             return x.term
-    last = _earlier_subjects(ctx, specific=False)[-1:] if m.kind == "pronoun" else []
+    if m.kind == "pronoun":
+        last = _earlier_subjects(ctx, specific=False)[-1:]
+    else:
+        last = [t for t in _earlier_subjects(ctx) if _ms_treatment(t)][-1:] if ctx.voice == "anecdote" else []
     return last[0] if last else ctx.focus
+
+
+def _ms_treatment(term: Term) -> bool:
+    """Is this drug a disease-modifying therapy (one a patient is "on"), not a co-medication such as a steroid?"""
+    return _DMT in load_lexicon().ancestors(term.iri)
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
     reach = int(load_cues().data["focus"]["pronoun_reach"])
     cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m) and not compared(ctx, m)]
     return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach) or (m.start >= cue[1] and _agent(ctx, m))]
+
+
+def _other_medicine(ctx: Context, m: Mention) -> bool:
+    """Is this a patient's other medicine, not a disease-modifying one ("I take Fampyra for my walking as
+    well, and ... not a single relapse"): a co-medication, not what the report's findings are about?"""
+    if ctx.voice != "anecdote" or m.term is None or _ms_treatment(m.term):
+        return False
+    return bool(load_cues().patterns["co_medication"].search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start))
 
 
 def _agent(ctx: Context, m: Mention) -> bool:
@@ -264,7 +283,7 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     after_be = cues.patterns["passive_before"].search(text, ctx.clause.start, span[0])
     before = objects_before(ctx, span, cue.objects) if after_be else []
     if before:
-        return before, True
+        return before + _gapped_objects(ctx, span, cue.objects), True
     passive = after_be and (cues.patterns["passive_after"].match(text, span[1]) or not _PREPOSITION_END.search(text, span[0], span[1]))
     after = [] if passive else objects_after(ctx, span, cue.objects)
     if after:
@@ -274,16 +293,20 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     before = objects_before(ctx, span, cue.objects)
     if before:
         return before + _gapped_objects(ctx, span, cue.objects), True
-    return (_relative_object(ctx, cue, span) or _pronoun_object(ctx, cue, span)), True
+    return (_relative_object(ctx, cue, span) or _pronoun_object(ctx, cue, span) or _shared_subject(ctx, cue, span)), True
 
 
 def _gapped_objects(ctx: Context, span: Span, cats: tuple[str, ...]) -> list[Mention]:
     """A second subject of an intransitive change with its verb left out ("CD4 T cells declined by
-    about 40% and CD8 T cells by about 25%")."""
+    about 40% and CD8 T cells by about 25%"), or one it is compared with ("CD4 T cells were reduced more
+    than CD8 T cells") or named as where it mostly was ("B cells dropped by about half, mainly naive B
+    cells"), which changed the same way."""
     cues = load_cues()
     text = ctx.clause.text
     return [m for m in ctx.mentions if m.start >= span[1] and m.term is not None and m.category in cats
-            and cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)]
+            and (cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)
+                 or cues.patterns["gapped_compared"].fullmatch(text, span[1], m.start)
+                 or cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start))]
 
 
 def _relative_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
@@ -298,6 +321,21 @@ def _pronoun_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]
     if not load_cues().patterns["pronoun_object"].fullmatch(ctx.clause.text, ctx.clause.start, span[0]):
         return []
     return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
+
+
+def _shared_subject(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """The cells a bare second predicate is said of: those opening its sentence ("B cells returned by
+    month 6 and then rose to 165% of baseline"), or those a pronoun before the first predicate stands
+    for ("NK cells are hit too, but they recover ... and often overshoot")."""
+    cues, text = load_cues(), ctx.clause.text
+    if cues.patterns["pronoun_coordinated"].fullmatch(text, ctx.clause.start, span[0]):
+        return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
+    if not cues.patterns["shared_subject"].fullmatch(text, ctx.clause.start, span[0]):
+        return []
+    opening = [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None]
+    if not opening or opening[0].category not in cue.objects or opening[0].start - ctx.clause.sentence[0] > _OPENING_REACH:
+        return []
+    return chain_after(ctx, opening[0], cue.objects) if opening[0] in ctx.mentions else [opening[0]]
 
 
 def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Mention], bool]]:
@@ -349,7 +387,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
-    by_pronoun = bool(load_cues().patterns["pronoun_object"].match(ctx.clause.text, ctx.clause.start, ctx.clause.end))
+    by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject"))
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
@@ -367,8 +405,9 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
 
 
 def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
-    """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned")
-    or what a drug can do ("it can raise liver enzymes"); each is its own relation word."""
+    """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned", a
+    diary's "IgG has been sliding" opening its clause) or what a drug can do ("it can raise liver
+    enzymes"); each is its own relation word."""
     described = [m for m in ctx.mentions if m.kind == "description" and m not in taken]
     if not described:
         return []
@@ -377,7 +416,7 @@ def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationC
     text, found = ctx.clause.text, []
     for m in described:
         window = max(ctx.clause.start, m.start - 40)
-        own = ctx.voice == "anecdote" and cues.patterns["described_own"].search(text, window, m.start)
+        own = ctx.voice == "anecdote" and (cues.patterns["described_own"].search(text, window, m.start) or not text[ctx.clause.start:m.start].strip())
         if own or cues.patterns["described_auxiliary"].search(text, window, m.start):
             found.append((effect, (m.start, m.end), [m], False))
     return found
@@ -418,7 +457,8 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
     """The drugs a relation word is said of; after an object-first verb ("my CD8 count fell ... and my
     neuro switched me to Aubagio") a drug after it counts only as an agent ("by", "with", "on")."""
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
-    found = _left_drug(ctx, cue, span) or subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
+    found = _left_drug(ctx, cue, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
+                                           if not _other_medicine(ctx, s[1])]
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
@@ -433,9 +473,12 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
 def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention]) -> bool:
     """Is the drug in focus the unsaid agent of a change in cells: a passive ("T cells are reduced"),
     a person's own count ("your lymphocyte count may drop") or a change that follows from what the
-    drug does or continues it, the cells before the verb ("so the blood lymphocyte count drops")?"""
+    drug does or continues it, the cells before the verb ("so the blood lymphocyte count drops"), or
+    a clause continuing an earlier one's cells ("NK cells are hit too, but they ... often overshoot")?"""
     if "cell" not in cue.objects or cue.kind != "verb":
         return False
+    if objs and all(o.end <= ctx.clause.start for o in objs):
+        return True
     cues = load_cues()
     text = ctx.clause.text
     own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)

@@ -91,6 +91,8 @@ def load_cues() -> Cues:
         "anaphor": data["subjects"]["anaphor"],
         "relative_object": data["subjects"]["relative_object"],
         "pronoun_object": data["subjects"]["pronoun_object"],
+        "shared_subject": data["subjects"]["shared_subject"],
+        "pronoun_coordinated": data["subjects"]["pronoun_coordinated"],
         "reference_group": data["subjects"]["reference_group"],
         "left_drug": data["subjects"]["left_drug"],
         "effect_link": data["subjects"]["effect_link"],
@@ -109,6 +111,8 @@ def load_cues() -> Cues:
         "own_count": data["implicit_subject_relations"]["own_count"],
         "gapped_between": data["gapped_object"]["between"],
         "gapped_after": data["gapped_object"]["after"],
+        "gapped_compared": data["gapped_object"]["compared"],
+        "gapped_mainly": data["gapped_object"]["mainly"],
         "described_own": data["described_events"]["own"],
         "described_auxiliary": data["described_events"]["auxiliary"],
         "continued_effect": data["implicit_subject_relations"]["continued_effect"],
@@ -120,6 +124,6 @@ def load_cues() -> Cues:
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
     named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
-    case_sensitive = {"voice_patient", "voice_patient_population", "quote_label", "speaker_label"}
+    case_sensitive = {"voice_patient", "voice_patient_population", "voice_own_course", "quote_label", "speaker_label"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}
     return Cues(relations, patterns, data, {k: Prefilter.of(p) for k, p in patterns.items()})

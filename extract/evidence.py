@@ -49,14 +49,27 @@ def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[
         return [((start, end), default)]
     patterns = load_cues().patterns
     parts = []
-    cursor = start
+    cursor, writer_is_patient = start, False
     for m in [*patterns["paragraph_or_turn"].finditer(text, start, end), None]:
         stop = m.start() if m else end
         para = text[cursor:stop]
-        own = patterns["voice_patient"].search(para) and not patterns["voice_expert"].search(para)
+        own = _own_report(para, writer_is_patient)
+        writer_is_patient |= own and segment.kind == "body" and not patterns["speaker_label"].match(para.lstrip())
         parts.append(((cursor, stop), "anecdote" if own else default))
         cursor = m.end() if m else end
     return [p for p in parts if p[0][1] > p[0][0]]
+
+
+def _own_report(para: str, writer_is_patient: bool) -> bool:
+    """Does a paragraph report the writer's own treatment? Once an unlabelled paragraph of a post body
+    has shown the writer to be a patient (a diary's "RRMS since 2016"), their later unlabelled
+    paragraphs do too ("Bloods before dose three: CD19 count zero.")."""
+    patterns = load_cues().patterns
+    if patterns["voice_expert"].search(para):
+        return False
+    if patterns["voice_patient"].search(para) or patterns["voice_own_course"].search(para):
+        return True
+    return writer_is_patient and not patterns["speaker_label"].match(para.lstrip())
 
 
 def implicit_relations(voice: str) -> tuple[str, ...]:

@@ -82,6 +82,7 @@ class Matcher:
         self.min_fuzzy = int(settings["min_length"])
         self.max_distance = [(int(n), int(d)) for n, d in settings["max_distance"]]
         self.fuzzy_words: dict[str, list[tuple[str, str]]] = {}
+        self.compound_heads = frozenset(load_data("lexicon.json")["compound_heads"])
         for key, iri in lexicon.index.items():
             term = lexicon.terms[iri]
             if len(key) == 1 and key[0].isalpha() and len(key[0]) >= self.min_fuzzy and term.category in settings["categories"]:
@@ -122,6 +123,8 @@ class Matcher:
             if key in defined:
                 return length, self.lexicon.terms[defined[key]], "abbreviation"
             term = self.lexicon.lookup(key)
+            if term and i + length < len(norms) and norms[i + length] in self.compound_heads:
+                continue
             if term and (length == span[i] or not _glued_at(starts, ends, i + length - 1)):
                 return length, term, "name"
         return None

@@ -59,9 +59,9 @@ def test_outside_an_abstract_a_change_in_cells_needs_its_drug():
     assert claims("We did not observe a reduction in NK cells.", title="Ofatumumab in relapsing MS") == []
 
 
-def test_a_passive_verb_takes_the_cells_before_it_not_those_compared_after_it():
+def test_a_passive_verb_takes_the_cells_before_it_and_those_compared_after_it_changed_less():
     assert triples("Siponimod lowers lymphocytes, and CD4 T cells are reduced far more than CD8 T cells.") == {
-        (SIPONIMOD, "decreasesAmountOf", LYMPHOCYTE), (SIPONIMOD, "decreasesAmountOf", CD4_T)}
+        (SIPONIMOD, "decreasesAmountOf", LYMPHOCYTE), (SIPONIMOD, "decreasesAmountOf", CD4_T), (SIPONIMOD, "decreasesAmountOf", CD8_T)}
 
 
 def test_a_question_states_no_finding():
@@ -312,8 +312,11 @@ def test_an_effect_that_resolves_after_stopping_a_drug_is_its_adverse_effect():
 
 
 def test_a_pronoun_names_the_effect_of_the_clause_before_when_the_drug_is_named():
-    found = one("No infusion reactions at all, although the nurse said they are common with ublituximab.", kind="comment")
-    _is(found, "mskg:Ublituximab", "hasAdverseEffect", "mskg:InfusionReaction")
+    found = claims("No infusion reactions at all, although the nurse said they are common with ublituximab.", kind="comment")
+    assert sorted((curie(c.subject), c.relation, curie(c.object), c.polarity) for c in found) == [
+        ("mskg:Ublituximab", "hasAdverseEffect", "mskg:InfusionReaction", "negative"),  # the patient's own denial
+        ("mskg:Ublituximab", "hasAdverseEffect", "mskg:InfusionReaction", "positive"),  # "they are common with"
+    ]
 
 
 def test_an_effect_brought_by_another_effect_is_not_the_drugs():
@@ -867,3 +870,120 @@ def test_a_speakers_label_states_nothing_and_is_not_quoted():
                    kind="comment")
     assert [(curie(c.subject), curie(c.object)) for c in found] == [(DMF, "mskg:Flushing")]
     assert found[0].evidence.quote.startswith("I moved from Tecfidera")
+
+
+# Round 20 (150 ponesimod, 151 an infusion diary, 152 alemtuzumab), one sentence per rule.
+PONESIMOD, UBLITUXIMAB, DALFAMPRIDINE = "mskg:Ponesimod", "mskg:Ublituximab", "DRUGBANK:DB06637"
+NAIVE_B, MEMORY_B = "CL:0000788", "CL:0000787"
+DIARY = "Infusion diary\n\nNotes I keep for myself about Ocrevus. RRMS since 2016; nothing here is medical advice.\n\n"
+
+
+def test_a_quoted_doctors_we_is_not_the_study_speaking():
+    text = 'Bloods before dose three: CD19 count zero. "Exactly where we want you," says Dr Okafor.'
+    assert voice(text, (0, len(text))) == "neutral"
+    assert voice("We enrolled 41 patients.", (0, 24)) == "study"
+
+
+def test_a_diary_writers_later_paragraphs_are_their_own_reports():
+    text = DIARY + "February 2022. Full dose. First winter on Ocrevus and I caught every cold going, plus a chest infection."
+    _is(one(text), OCRELIZUMAB, "hasAdverseEffect", "mskg:Infection")
+    assert one(text).evidence.evidence_type == "anecdote"
+    found = one(DIARY + "September 2021. Bloods before dose three: CD19 count zero.")
+    _is(found, OCRELIZUMAB, "decreasesAmountOf", B_CELL)
+    assert found.evidence.evidence_type == "anecdote" and dict(found.qualifiers)["population"].endswith("MONDO_0005314")
+
+
+def test_a_patients_unsaid_drug_is_the_one_they_were_on_by_then():
+    text = "I had three years of Ocrevus. Then I switched to Briumvi. No relapses since."
+    assert triples(text, kind="comment") == {(UBLITUXIMAB, "inhibits", "mskg:Relapse")}
+
+
+def test_a_patients_other_medicine_is_not_what_their_report_is_about():
+    text = "Ponvory since last March for my RRMS. I take Fampyra for my walking as well, and touch wood, not a single relapse this year."
+    found = one(text, kind="comment")
+    _is(found, PONESIMOD, "inhibits", "mskg:Relapse")
+    assert ("comedication", "https://identifiers.org/drugbank:DB06637") in found.qualifiers
+
+
+def test_an_effect_denied_by_name_is_a_negative_finding():
+    _is(one("I am on Ocrevus. Second dose, and not a hint of an infusion reaction.", kind="comment"),
+        OCRELIZUMAB, "hasAdverseEffect", "mskg:InfusionReaction", "negative")
+    assert triples("On ponesimod none had a serious infection.") == {(PONESIMOD, "hasAdverseEffect", "mskg:Infection")}
+    assert one("On ponesimod none had a serious infection.").polarity == "negative"
+
+
+def test_spared_cells_and_cells_that_changed_little_are_not_reduced():
+    found = claims("Ponesimod lowers circulating T and B cells but spares NK cells.")
+    assert sorted((curie(c.object), c.polarity) for c in found) == [(T_CELL, "positive"), (B_CELL, "positive"), (NK_CELL, "negative")]
+    _is(one("On ponesimod, memory B cells changed little."), PONESIMOD, "decreasesAmountOf", MEMORY_B, "negative")
+
+
+def test_lymph_nodes_are_no_lymphocytes():
+    assert triples("On ponesimod, B cells fall by about half and are still there in the lymph nodes.") == {
+        (PONESIMOD, "decreasesAmountOf", B_CELL)}
+
+
+def test_a_pronoun_opening_a_clause_stands_for_the_cells_before_it():
+    _is(one("NK cells carry little S1P1, so they keep circulating on ponesimod."), PONESIMOD, "decreasesAmountOf", NK_CELL, "negative")
+    text = "Anti-CD20 drugs remove almost all B cells from the blood; on ponesimod they fall by about half."
+    assert triples(text) == {("mskg:AntiCD20Antibody", "decreasesAmountOf", B_CELL), (PONESIMOD, "decreasesAmountOf", B_CELL)}
+
+
+def test_a_second_predicate_is_said_of_the_same_cells():
+    text = "B cells returned by month 6 and then rose to 165% of baseline."
+    assert triples(text, kind="abstract", title="Alemtuzumab and immune reconstitution") == {(ALEMTUZUMAB, "increasesAmountOf", B_CELL)}
+    text = "Alemtuzumab wipes out lymphocytes. NK cells are hit too, but they recover within two to three months and often overshoot."
+    assert triples(text) >= {(ALEMTUZUMAB, "decreasesAmountOf", NK_CELL), (ALEMTUZUMAB, "increasesAmountOf", NK_CELL)}
+
+
+def test_more_ways_to_say_cells_are_reduced():
+    _is(one("Alemtuzumab knocks out almost every circulating lymphocyte."), ALEMTUZUMAB, "decreasesAmountOf", LYMPHOCYTE)
+    _is(one("My bet is on the CD4 T cells, which alemtuzumab keeps down for years."), ALEMTUZUMAB, "decreasesAmountOf", CD4_T)
+    _is(one("On alemtuzumab, CD8 T cells were still 40% short of baseline at month 12."), ALEMTUZUMAB, "decreasesAmountOf", CD8_T)
+    _is(one("On alemtuzumab, CD4 T cells stayed at about a third of baseline even at month 24."), ALEMTUZUMAB, "decreasesAmountOf", CD4_T)
+
+
+def test_cells_a_change_is_compared_with_or_mostly_in_change_the_same_way():
+    text = "CD4 T cells were reduced more than CD8 T cells (68% versus 39%)."
+    assert triples(text, kind="abstract", title="Ponesimod and lymphocyte subsets") == {
+        (PONESIMOD, "decreasesAmountOf", CD4_T), (PONESIMOD, "decreasesAmountOf", CD8_T)}
+    text = "Circulating B cells dropped by about half, mainly naive B cells."
+    assert triples(text, kind="abstract", title="Ponesimod and lymphocyte subsets") == {
+        (PONESIMOD, "decreasesAmountOf", B_CELL), (PONESIMOD, "decreasesAmountOf", NAIVE_B)}
+
+
+def test_more_lay_descriptions_of_effects():
+    _is(one("Ponvory since last March. In month two my liver readings shot up to nearly four times normal.", kind="comment"),
+        PONESIMOD, "hasAdverseEffect", "mskg:LiverInjury")
+    _is(one(DIARY + "August 2023. IgG has been sliding though, 9.8 before I started on Ocrevus and 7.1 now."),
+        OCRELIZUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")
+
+
+def test_more_ways_to_name_an_adverse_effect():
+    assert triples("Raised liver enzymes are a known effect of all the S1P modulators.") == {
+        ("mskg:S1PReceptorModulator", "hasAdverseEffect", "mskg:LiverInjury")}
+    assert triples("Compared with fingolimod, first-dose bradycardia is much less of a problem because ponesimod is up-titrated.") == {
+        (PONESIMOD, "hasAdverseEffect", "mskg:Bradycardia")}
+    assert triples("Thyroid disease is still the price of alemtuzumab, and NK recovery was no different.") == {
+        (ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity")}
+    assert triples("On alemtuzumab, shingles and listeria are the infections to worry about.") >= {
+        (ALEMTUZUMAB, "hasAdverseEffect", "mskg:HerpesZoster"), (ALEMTUZUMAB, "hasAdverseEffect", "mskg:Infection")}
+    assert triples("After alemtuzumab we check thyroid function for years, because thyroid disease can turn up late.") == {
+        (ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity")}
+
+
+def test_drugs_said_to_hit_the_same_target_both_target_it():
+    assert triples("Dr Okafor says Briumvi and Ocrevus hit the same target, CD20, just at a different spot on it.") == {
+        (UBLITUXIMAB, "targets", "HGNC:7315"), (OCRELIZUMAB, "targets", "HGNC:7315")}
+
+
+def test_a_forum_speaker_giving_their_drug_and_time_on_it_speaks_for_themselves():
+    found = one("Kofi: Kesimpta for two years. IgG fine. No infections to speak of.", kind="body")
+    _is(found, OFATUMUMAB, "hasAdverseEffect", "mskg:Infection", "negative")
+    assert found.evidence.evidence_type == "anecdote"
+
+
+def test_more_ways_to_say_cells_increased():
+    _is(one("On alemtuzumab, NK cells exceeded baseline by month 3."), ALEMTUZUMAB, "increasesAmountOf", NK_CELL)
+    _is(one("I was on Tysabri for four years and my lymphocytes were sky high the whole time.", kind="comment"),
+        NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE)
