@@ -22,6 +22,7 @@ from mskg.extract.sentences import sentences
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
+_STUDY_REACH = 300  # characters before a sentence in which a reported study still speaks for it
 _DMT = "https://w3id.org/mskg/DiseaseModifyingTherapy"
 _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
@@ -377,6 +378,14 @@ def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
         cues.patterns["effect_causes"].fullmatch(ctx.clause.text, before[-1].end, m.end()))
 
 
+def _risk_lowered_at(ctx: Context, effect: Mention) -> bool:
+    """Is the effect named as a risk that falls or is lowered ("the PML risk falls considerably with
+    extended dosing"), or as what something other than a drug causes ("JC virus, the virus that causes PML")?"""
+    cues, text = load_cues(), ctx.clause.text
+    near = (max(ctx.clause.start, effect.start - 40), min(ctx.clause.end, effect.end + 40))
+    return bool(cues.patterns["lowered_risk"].search(text, *near) or cues.patterns["other_cause"].search(text, near[0], effect.start))
+
+
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Every relation word in the clause with its objects (only words that found an object); a word
     inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
@@ -398,6 +407,8 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
             if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):
                 continue
             objs, after = find_objects(ctx, cue, (m.start(), m.end()))
+            if cue.relation == "hasAdverseEffect":
+                objs = [o for o in objs if not _risk_lowered_at(ctx, o)]
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))
     hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
@@ -406,8 +417,9 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
 
 def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned", a
-    diary's "IgG has been sliding" opening its clause) or what a drug can do ("it can raise liver
-    enzymes"); each is its own relation word."""
+    diary's "IgG has been sliding" opening its clause), a study's result opening its clause ("ALT rose
+    above three times the upper limit of normal") or what a drug can do ("it can raise liver enzymes");
+    each is its own relation word."""
     described = [m for m in ctx.mentions if m.kind == "description" and m not in taken]
     if not described:
         return []
@@ -416,7 +428,8 @@ def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationC
     text, found = ctx.clause.text, []
     for m in described:
         window = max(ctx.clause.start, m.start - 40)
-        own = ctx.voice == "anecdote" and (cues.patterns["described_own"].search(text, window, m.start) or not text[ctx.clause.start:m.start].strip())
+        opening = not text[ctx.clause.start:m.start].strip()
+        own = (ctx.voice == "anecdote" and (opening or cues.patterns["described_own"].search(text, window, m.start))) or (ctx.voice == "study" and opening)
         if own or cues.patterns["described_auxiliary"].search(text, window, m.start):
             found.append((effect, (m.start, m.end), [m], False))
     return found
@@ -436,10 +449,10 @@ def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
 
 def _earlier_subjects(ctx: Context, specific: bool = True) -> list[Term]:
     """The drugs (only specific ones, not classes, if `specific`) that the sentences of the segment
-    before this one were about (each sentence's first drug and those coordinated with it), oldest
-    first, each once at its last place."""
+    before this one were about (each sentence's first drug and those coordinated with it, then one
+    switched to: "..., so I switched to Aubagio"), oldest first, each once at its last place."""
     text = ctx.clause.text
-    pattern = load_cues().patterns["subject_coordination"]
+    pattern, switched = load_cues().patterns["subject_coordination"], load_cues().patterns["switched_to"]
     found: list[Term] = []
     for start, end in sentences(text, ctx.segment_start, ctx.clause.sentence[0]):
         drugs = [m for m in ctx.segment_mentions if start <= m.start and m.end <= end and m.term is not None
@@ -449,6 +462,7 @@ def _earlier_subjects(ctx: Context, specific: bool = True) -> list[Term]:
             if not pattern.fullmatch(text, chain[-1].end, m.start):
                 break
             chain.append(m)
+        chain += [m for m in drugs[1:] if m not in chain and switched.search(text, max(start, m.start - 30), m.start)]
         found = [t for t in found if t not in {m.term for m in chain}] + [m.term for m in chain if m.term]
     return found
 
@@ -474,7 +488,9 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
     """Is the drug in focus the unsaid agent of a change in cells: a passive ("T cells are reduced"),
     a person's own count ("your lymphocyte count may drop") or a change that follows from what the
     drug does or continues it, the cells before the verb ("so the blood lymphocyte count drops"), or
-    a clause continuing an earlier one's cells ("NK cells are hit too, but they ... often overshoot")?"""
+    a clause continuing an earlier one's cells ("NK cells are hit too, but they ... often overshoot"), or
+    one right after a sentence reporting a study ("A new paper followed 160 people starting Tecfidera.
+    ... CD8 T cells lost about half their number")?"""
     if "cell" not in cue.objects or cue.kind != "verb":
         return False
     if objs and all(o.end <= ctx.clause.start for o in objs):
@@ -482,6 +498,8 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
     cues = load_cues()
     text = ctx.clause.text
     own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)
+    if cues.patterns["reported_study"].search(text, max(ctx.segment_start, ctx.clause.sentence[0] - _STUDY_REACH), ctx.clause.sentence[0]):
+        return True
     opening = max(ctx.clause.sentence[0], ctx.clause.start - 8)
     continued = all(o.end <= span[0] for o in objs) and cues.patterns["continued_effect"].search(text, opening, ctx.clause.end)
     return own or bool(continued) or bool(cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]))

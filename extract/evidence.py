@@ -54,7 +54,8 @@ def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[
         stop = m.start() if m else end
         para = text[cursor:stop]
         own = _own_report(para, writer_is_patient)
-        writer_is_patient |= own and segment.kind == "body" and not patterns["speaker_label"].match(para.lstrip())
+        writer_is_patient |= (segment.kind == "body" and bool(patterns["voice_own_course"].search(para))
+                              and not patterns["speaker_label"].match(para.lstrip()))
         parts.append(((cursor, stop), "anecdote" if own else default))
         cursor = m.end() if m else end
     return [p for p in parts if p[0][1] > p[0][0]]
@@ -62,8 +63,8 @@ def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[
 
 def _own_report(para: str, writer_is_patient: bool) -> bool:
     """Does a paragraph report the writer's own treatment? Once an unlabelled paragraph of a post body
-    has shown the writer to be a patient (a diary's "RRMS since 2016"), their later unlabelled
-    paragraphs do too ("Bloods before dose three: CD19 count zero.")."""
+    has given the writer's own course (a diary's "RRMS since 2016", "I have had RRMS"), their later
+    unlabelled paragraphs do too ("Bloods before dose three: CD19 count zero.")."""
     patterns = load_cues().patterns
     if patterns["voice_expert"].search(para):
         return False

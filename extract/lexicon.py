@@ -84,9 +84,11 @@ class Lexicon:
 
 
 def _categories(g: Graph) -> dict[str, str]:
-    """The category of every class below a category root."""
-    roots = {URIRef(r): name for name, r in load_data("lexicon.json")["categories"].items()}
-    found: dict[str, str] = {}
+    """The category of every class below a category root, and of the roots `named_roots` lists
+    (leukocyte: 'white count' names cells, while 'drug' names no drug)."""
+    data = load_data("lexicon.json")
+    roots = {URIRef(r): name for name, r in data["categories"].items()}
+    found: dict[str, str] = {str(r): roots[URIRef(r)] for r in data["named_roots"]}
     for root, name in roots.items():
         for cls in g.transitive_subjects(RDFS.subClassOf, root):
             if cls != root and isinstance(cls, URIRef):

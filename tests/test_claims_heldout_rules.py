@@ -987,3 +987,81 @@ def test_more_ways_to_say_cells_increased():
     _is(one("On alemtuzumab, NK cells exceeded baseline by month 3."), ALEMTUZUMAB, "increasesAmountOf", NK_CELL)
     _is(one("I was on Tysabri for four years and my lymphocytes were sky high the whole time.", kind="comment"),
         NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE)
+
+
+# Round 21 (153 a natalizumab Q&A, 154 fumarates and CD8 T cells, 155 fenebrutinib in PPMS).
+FENEBRUTINIB, LEUKOCYTE, PLASMABLAST, MICROGLIA_ = "mskg:Fenebrutinib", "CL:0000738", "CL:0000980", "CL:0000129"
+
+
+def test_round_21_ways_to_say_cells_changed():
+    cases = [
+        ("A paper followed people on Tecfidera. CD8 T cells lost about half their number.", DMF, "decreasesAmountOf", CD8_T),
+        ("On Tecfidera my CD8 count went through the floor (under 100).", DMF, "decreasesAmountOf", CD8_T),
+        ("Oral steroids push lymphocytes down.", "mskg:Corticosteroid", "decreasesAmountOf", LYMPHOCYTE),
+        ("Ocrelizumab empties the blood of B cells.", OCRELIZUMAB, "decreasesAmountOf", B_CELL),
+        ("Ocrelizumab removed more than 99% of circulating B cells by week 2.", OCRELIZUMAB, "decreasesAmountOf", B_CELL),
+        ("Fenebrutinib trims the memory B cells.", FENEBRUTINIB, "decreasesAmountOf", MEMORY_B),
+        ("Memory B cells shrink a little on fenebrutinib.", FENEBRUTINIB, "decreasesAmountOf", MEMORY_B),
+        ("On natalizumab the lymphocyte count usually settles at one and a half to two times its pre-treatment level.",
+         NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE),
+        ("A friend says Tysabri pushes your white count up.", NATALIZUMAB, "increasesAmountOf", LEUKOCYTE),
+        ("Fenebrutinib reshapes the B-cell compartment.", FENEBRUTINIB, "affects", B_CELL),
+        ("BTK inhibitors damp down the activation of microglia.", "mskg:BTKInhibitor", "inhibits", MICROGLIA_),
+        ("Teriflunomide holds back T cells that are dividing quickly.", TERIFLUNOMIDE, "inhibits", T_CELL),
+    ]
+    for text, subject, relation, obj in cases:
+        assert (subject, relation, obj) in triples(text), text
+
+
+def test_round_21_cells_that_hardly_move_or_are_preserved_are_not_reduced():
+    _is(one("On ocrelizumab the overall lymphocyte count hardly moves."), OCRELIZUMAB, "decreasesAmountOf", LYMPHOCYTE, "negative")
+    _is(one("On Tecfidera, naive CD8 T cells were relatively preserved."), DMF, "decreasesAmountOf", "CL:0000900", "negative")
+
+
+def test_a_pronoun_subject_of_a_second_verb_stands_for_the_cells_before_it():
+    text = "Natalizumab latches onto alpha-4 integrin, which lymphocytes need to cross the barrier, so they stay in the bloodstream and accumulate there."
+    assert triples(text) == {(NATALIZUMAB, "targets", "mskg:VLA4"), (NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE)}
+
+
+def test_a_risk_that_falls_or_an_effect_a_virus_causes_is_no_adverse_effect():
+    assert claims("On natalizumab, registry data suggest that the PML risk falls considerably with extended dosing.") == []
+    assert claims("The index measures antibodies against JC virus, the virus that causes PML, in people on natalizumab.") == []
+
+
+def test_round_21_ways_to_name_an_adverse_effect():
+    _is(one("ALT rose above three times the upper limit of normal in 3 of 26 fenebrutinib-treated patients.", kind="abstract",
+            title="Fenebrutinib in PPMS"), FENEBRUTINIB, "hasAdverseEffect", "mskg:LiverInjury")
+    found = claims("PPMS, on Ocrevus since 2018. My B cells have been undetectable for six years, my IgG is down to 4.9.", kind="comment")
+    assert [(curie(c.subject), c.relation, curie(c.object)) for c in found] == [
+        (OCRELIZUMAB, "decreasesAmountOf", B_CELL), (OCRELIZUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")]
+    assert dict(found[0].qualifiers)["population"].endswith("MONDO_0000451")  # "PPMS, on Ocrevus since 2018"
+    _is(one("Over the years ocrelizumab may also lower your antibody levels."), OCRELIZUMAB, "hasAdverseEffect",
+        "mskg:Hypogammaglobulinaemia", certainty="hedged")
+    _is(one("Tecfidera gave me two years of running to the loo.", kind="comment"), DMF, "hasAdverseEffect", "mskg:GastrointestinalUpset")
+    _is(one("Four years on Tecfidera. The flushing was brutal for the first six weeks.", kind="comment"), DMF, "hasAdverseEffect", "mskg:Flushing")
+
+
+def test_a_patients_drug_is_the_one_they_switched_to_and_their_own_values_are_read():
+    text = "Tecfidera gave me stomach cramps, so I switched to Aubagio last spring. My hair is definitely thinner since then."
+    assert (TERIFLUNOMIDE, "hasAdverseEffect", "mskg:HairLoss") in triples(text, kind="comment")
+    found = claims("Four years on Tecfidera for RRMS. My lymphs have sat between 0.6 and 0.7 since year two. I'm also on prednisolone for my asthma.",
+                   kind="comment")
+    assert [(curie(c.subject), curie(c.object)) for c in found] == [(DMF, LYMPHOCYTE)]
+    assert ("comedication", "https://identifiers.org/drugbank:DB00860") in found[0].qualifiers
+
+
+def test_more_targets_and_outcome_words():
+    assert triples("Natalizumab latches onto alpha-4 integrin.") == {(NATALIZUMAB, "targets", "mskg:VLA4")}
+    assert (("mskg:Fumarate", "targets", "mskg:Nrf2") in triples("Fumarates also switch on Nrf2."))
+    assert triples("In the NOVA trial, six-weekly natalizumab held back new MRI lesions.") == {(NATALIZUMAB, "inhibits", "mskg:MRILesion")}
+
+
+def test_a_drug_class_after_a_colon_is_no_description_of_the_drug_before_it():
+    text = "Tell your neurologist about the prednisolone, though: oral steroids push lymphocytes down as well."
+    assert ("mskg:Corticosteroid", "decreasesAmountOf", LYMPHOCYTE) in triples(text)
+
+
+def test_a_bloggers_advice_to_see_your_neurologist_is_no_patient_report():
+    text = "My advice is to discuss this with your neurologist. Natalizumab does not reduce NK cells."
+    assert {c.evidence.evidence_type for c in claims(text)} == {"expert"}
+    assert {c.evidence.evidence_type for c in claims("My neurologist says Lemtrada wipes out the T cells.", kind="comment")} == {"anecdote"}
