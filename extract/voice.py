@@ -28,16 +28,15 @@ _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def _says(who: str, text: str, span: Span) -> bool:
+    """Does the paragraph carry one of `who`'s markers, outside quotation marks (a quoted doctor's
+    "we" is not the study's)?"""
     anchored, anywhere = _markers(who)
-    return any(p.match(text, *span) for p in anchored) or any(_unquoted(p, text, span) for p in anywhere)
-
-
-def _unquoted(pattern: re.Pattern[str], text: str, span: Span) -> bool:
-    """Does `pattern` occur in the span outside quotation marks (a quoted doctor's "we" is not the study's)?"""
+    if any(p.match(text, *span) for p in anchored):
+        return True
     quoted = [m.span() for m in _QUOTED.finditer(text, *span)]
     if not quoted:
-        return pattern.search(text, *span) is not None
-    return any(not any(a <= m.start() < b for a, b in quoted) for m in pattern.finditer(text, *span))
+        return any(p.search(text, *span) for p in anywhere)
+    return any(not any(a <= m.start() < b for a, b in quoted) for p in anywhere for m in p.finditer(text, *span))
 
 
 def voice(text: str, span: Span) -> str:

@@ -27,7 +27,7 @@ from mskg.stores.ntriples import TermTexts, graph_nquads, graph_suffix, lines_te
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
-CHUNK_BYTES = 16 * 1024 * 1024
+CHUNK_BYTES = 128 * 1024 * 1024  # fewer loads: RocksDB compacts after each (see benchmarks/notes.md)
 
 
 @dataclass(frozen=True)
