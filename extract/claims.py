@@ -23,7 +23,6 @@ Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
 _STUDY_REACH = 300  # characters before a sentence in which a reported study still speaks for it
-_DMT = "https://w3id.org/mskg/DiseaseModifyingTherapy"
 _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").
@@ -183,7 +182,7 @@ def antecedent(ctx: Context, m: Mention) -> Term | None:
 
 def _ms_treatment(term: Term) -> bool:
     """Is this drug a disease-modifying therapy (one a patient is "on"), not a co-medication such as a steroid?"""
-    return _DMT in load_lexicon().ancestors(term.iri)
+    return load_cues().data["co_medication"]["treatments"] in load_lexicon().ancestors(term.iri)
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
@@ -367,20 +366,17 @@ def _left_drug(ctx: Context, cue: RelationCue, span: Span) -> list[tuple[Term, M
     return [(left[-1].term, left[-1])] if left else []
 
 
-def _lowered_risk(ctx: Context, m: re.Match[str]) -> bool:
-    """A risk said to be lowered ("lowered the risk of PML", "linked to a much lower PML risk") is no adverse
-    effect, nor is one that another effect brings ("low IgG raises the risk of infection")."""
-    cues = load_cues()
-    if cues.patterns["lowered_risk"].search(ctx.clause.text, max(ctx.clause.start, m.start() - 40), min(ctx.clause.end, m.end() + 40)):
-        return True
+def _brought_by_another_effect(ctx: Context, m: re.Match[str]) -> bool:
+    """Is the relation word said of another effect, not a drug ("low IgG raises the risk of infection")?"""
     before = [x for x in ctx.mentions if x.end <= m.start() and x.term is not None]
     return bool(before) and before[-1].category == "adverse_effect" and bool(
-        cues.patterns["effect_causes"].fullmatch(ctx.clause.text, before[-1].end, m.end()))
+        load_cues().patterns["effect_causes"].fullmatch(ctx.clause.text, before[-1].end, m.end()))
 
 
-def _risk_lowered_at(ctx: Context, effect: Mention) -> bool:
-    """Is the effect named as a risk that falls or is lowered ("the PML risk falls considerably with
-    extended dosing"), or as what something other than a drug causes ("JC virus, the virus that causes PML")?"""
+def _not_the_drugs(ctx: Context, effect: Mention) -> bool:
+    """Is the effect named as a risk that is lowered or falls ("lowered the risk of PML", "linked to a much
+    lower PML risk", "the PML risk falls with extended dosing"), or as what something other than a drug
+    causes ("JC virus, the virus that causes PML")? Then it is no adverse effect of a drug."""
     cues, text = load_cues(), ctx.clause.text
     near = (max(ctx.clause.start, effect.start - 40), min(ctx.clause.end, effect.end + 40))
     return bool(cues.patterns["lowered_risk"].search(text, *near) or cues.patterns["other_cause"].search(text, near[0], effect.start))
@@ -404,11 +400,11 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
         if (in_sentence if cue.kind == "any" or by_pronoun else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
-            if cue.relation == "hasAdverseEffect" and _lowered_risk(ctx, m):
+            if cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m):
                 continue
             objs, after = find_objects(ctx, cue, (m.start(), m.end()))
             if cue.relation == "hasAdverseEffect":
-                objs = [o for o in objs if not _risk_lowered_at(ctx, o)]
+                objs = [o for o in objs if not _not_the_drugs(ctx, o)]
             if objs:
                 hits.append((cue, (m.start(), m.end()), objs, after))
     hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
