@@ -22,7 +22,7 @@ from mskg.extract.sentences import sentences
 Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
-_STUDY_REACH = 300  # characters before a sentence in which a reported study still speaks for it
+_STUDY_REACH = 500  # characters before a sentence in which a reported study still speaks for it (about a paragraph)
 _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").

@@ -2,7 +2,8 @@
 
 "I also get methylprednisolone in addition to mitoxantrone" states no effect of either drug.
 It tells which other drug was on board when the same report says what one of them did, so
-every finding of that segment about one drug of the pair gets the qualifier
+every finding of that report (the segment's part: a comment, or one speaker's paragraph of a
+forum digest) about one drug of the pair gets the qualifier
 `comedication = <the other drug>` (like population, condition and context). A pair with no
 finding about either drug in its segment becomes a notice instead of vanishing.
 """
@@ -29,6 +30,7 @@ class CoMedication:
     segment: str
     drugs: tuple[str, str]
     names: tuple[str, str]
+    part: tuple[int, int] = (0, 0)
 
     def partner(self, drug: str) -> str | None:
         """The other drug of the pair when `drug` is one of them."""
@@ -43,12 +45,13 @@ def comedication_cue() -> RelationCue:
     return RelationCue(QUALIFIER, tuple(data["objects"]), data["kind"], re.compile(data["cue"], re.IGNORECASE))
 
 
-def read_comedications(ctx: Context, document: str, segment: str) -> list[CoMedication]:
+def read_comedications(ctx: Context, document: str, segment: str, part: tuple[int, int]) -> list[CoMedication]:
     """The drug pairs one clause says are taken together: joined by a cue word ("in addition to"),
-    else a patient's other medicine ("I also take X") with the drug the report is about."""
-    joined = _joined(ctx, document, segment)
+    else a patient's other medicine ("I also take X") with the drug the report is about; `part` is
+    the report (start, end) they qualify."""
+    joined = [replace(cm, part=part) for cm in _joined(ctx, document, segment)]
     named = {drug for cm in joined for drug in cm.drugs}
-    own = [CoMedication(document, segment, (r.subject.iri, r.object.iri), (r.subject.curie, r.object.curie))
+    own = [CoMedication(document, segment, (r.subject.iri, r.object.iri), (r.subject.curie, r.object.curie), part)
            for r in co_medications(ctx) if r.polarity == "positive" and r.subject.iri not in named]
     return joined + own
 
@@ -73,12 +76,13 @@ def _joined(ctx: Context, document: str, segment: str) -> list[CoMedication]:
 
 
 def qualify(claims: list[Claim], taken: list[CoMedication]) -> tuple[list[Claim], list[str]]:
-    """Each claim about one drug of a pair in the same segment gets the other as `comedication`;
+    """Each claim about one drug of a pair in the same report gets the other as `comedication`;
     a pair that qualifies no claim gives a notice."""
     used: set[CoMedication] = set()
     out = []
     for claim in claims:
-        pairs = [cm for cm in taken if cm.segment == claim.evidence.segment and cm.partner(claim.subject)]
+        pairs = [cm for cm in taken if cm.segment == claim.evidence.segment and cm.part[0] <= claim.evidence.start < cm.part[1]
+                 and cm.partner(claim.subject)]
         used.update(pairs)
         extra = {(QUALIFIER, cm.partner(claim.subject)) for cm in pairs}
         out.append(replace(claim, qualifiers=tuple(sorted({*claim.qualifiers, *extra}))) if extra else claim)

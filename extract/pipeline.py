@@ -149,7 +149,7 @@ def _part(doc: Document, sm: SegmentMentions, default: str, population: str | No
         for clause in _sentence_clauses(text, span):
             voice = sentence_voice(default, clause.words)
             ctx = _context(sm, clause, voice, segment_start)
-            out.comedications += read_comedications(ctx, doc.id, sm.segment.id)
+            out.comedications += read_comedications(ctx, doc.id, sm.segment.id, sm.view.original(sm.start, sm.end))
             for r in _clause_readings(ctx):
                 r = _qualified(sm, r, population if voice == default else None)
                 ev = _evidence(doc, sm, r.span, r.certainty, voice)

@@ -1065,3 +1065,54 @@ def test_a_bloggers_advice_to_see_your_neurologist_is_no_patient_report():
     text = "My advice is to discuss this with your neurologist. Natalizumab does not reduce NK cells."
     assert {c.evidence.evidence_type for c in claims(text)} == {"expert"}
     assert {c.evidence.evidence_type for c in claims("My neurologist says Lemtrada wipes out the T cells.", kind="comment")} == {"anecdote"}
+
+
+# Round 22 (156 a forum digest on Mavenclad and Zeposia, 157 interferon beta and NK cells).
+CLADRIBINE_, OZANIMOD_, IFN_B1A, GLATIRAMER = "DRUGBANK:DB00242", "DRUGBANK:DB12612", "DRUGBANK:DB00060", "DRUGBANK:DB05259"
+
+
+def test_a_labelled_speakers_we_is_their_clinics_and_a_fields_we_is_no_study():
+    text = "Nurse Joanne (MS specialist nurse): That is why we check chickenpox immunity before starting."
+    assert voice(text, (0, len(text))) == "blogger"
+    text = "Interferon beta was the first drug for relapsing MS, and thirty years on we still argue about how it works."
+    assert voice(text, (0, len(text))) == "neutral"
+    assert voice("Results: We show that monocytes recovered first.", (0, 49)) == "study"
+
+
+def test_a_labelled_speakers_question_states_nothing():
+    assert claims("Sam (newly diagnosed, choosing): Is shingles a risk with Zeposia as well, or is that just a Mavenclad thing?") == []
+
+
+def test_a_patients_co_medication_qualifies_their_own_paragraph_only():
+    text = ("Callum (RRMS, Zeposia since 2023): I take Tavegil most of the summer for hay fever. Two years without a relapse.\n\n"
+            "Nurse Joanne (MS specialist nurse): Zeposia also lowers the lymphocyte count.")
+    found = {(c.relation, curie(c.object)): c for c in claims(text)}
+    assert dict(found[("inhibits", "mskg:Relapse")].qualifiers)["comedication"].endswith("DB00283")
+    assert "comedication" not in dict(found[("decreasesAmountOf", LYMPHOCYTE)].qualifiers)
+
+
+def test_a_groups_study_reported_by_a_blogger_speaks_for_the_drug_it_followed():
+    text = ("A group in Aarhus has now followed 72 people starting interferon beta-1a for a year. "
+            "Regulatory T cells rose by about a third. Total lymphocyte counts did not change.")
+    found = claims(text)
+    assert {(curie(c.subject), c.relation, curie(c.object), c.polarity) for c in found} == {
+        (IFN_B1A, "increasesAmountOf", "CL:0000815", "positive"), (IFN_B1A, "decreasesAmountOf", LYMPHOCYTE, "negative")}
+
+
+def test_round_22_words():
+    assert (CLADRIBINE_, "decreasesAmountOf", LYMPHOCYTE) in triples("Cladribine knocks lymphocytes down hardest after each course.")
+    assert (CLADRIBINE_, "decreasesAmountOf", LYMPHOCYTE) in triples(
+        "Priya (RRMS, Mavenclad year 2): Three months later my lymph numbers had crashed to 0.4.")
+    _is(one("I suspect Mavenclad is behind the two chest infections I've had this year.", kind="comment"),
+        CLADRIBINE_, "hasAdverseEffect", "mskg:Infection", certainty="hedged")
+    _is(one("I am on Mavenclad. In May a band of blisters came up and the GP confirmed shingles.", kind="comment"),
+        CLADRIBINE_, "hasAdverseEffect", "mskg:HerpesZoster")
+    _is(one("I came off Rebif in 2019 because the fevers and aches after every shot were flattening me.", kind="comment"),
+        IFN_B1A, "hasAdverseEffect", "mskg:FluLikeSymptoms")
+    _is(one("Copaxone has been far kinder in that way, with no flu feeling at all.", kind="comment"),
+        GLATIRAMER, "hasAdverseEffect", "mskg:FluLikeSymptoms", "negative")
+    _is(one("On Copaxone my injection spots on both thighs have turned into hard red lumps.", kind="comment"),
+        GLATIRAMER, "hasAdverseEffect", "mskg:InjectionSiteReaction")
+    _is(one("My hunch is that Betaferon expands the CD56bright pool too."), "DRUGBANK:DB00068", "increasesAmountOf", "CL:0000938",
+        certainty="hedged")
+    assert (GLATIRAMER, "affects", "CL:0000576") in triples("Glatiramer probably works mainly through monocytes.")
