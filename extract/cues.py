@@ -69,6 +69,7 @@ def load_cues() -> Cues:
         "negation": data["negation"]["cue"],
         "not_negating": data["negation"]["not_negating"],
         "exception": data["negation"]["exception"],
+        "left_alone": data["negation"]["left_alone"],
         "relative": data["relative_clause"],
         "conditional_sentence": data["conditional"]["sentence_start"],
         "conditional_clause": data["conditional"]["clause_start"],

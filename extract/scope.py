@@ -89,6 +89,8 @@ def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span], obj:
     own = _inside(cue[0], relatives)
     if cues.find("sentential_negation", clause.text, clause.start, cue[0]):
         return "negative"
+    if any(m.start() == cue[0] for m in cues.find("left_alone", clause.text, cue[0], clause.end)):
+        return "negative"  # "leaves B-cell numbers alone": the words after the object deny the change
     for m in cues.find("negation", clause.text, start, max(claim[1], cue[1])):
         if _inside(m.start(), masked) or (not own and _inside(m.start(), relatives)):
             continue

@@ -1116,3 +1116,10 @@ def test_round_22_words():
     _is(one("My hunch is that Betaferon expands the CD56bright pool too."), "DRUGBANK:DB00068", "increasesAmountOf", "CL:0000938",
         certainty="hedged")
     assert (GLATIRAMER, "affects", "CL:0000576") in triples("Glatiramer probably works mainly through monocytes.")
+
+
+def test_cells_a_drug_leaves_alone_or_where_they_were_are_not_reduced():
+    _is(one("Ocrelizumab leaves most T cells alone."), OCRELIZUMAB, "decreasesAmountOf", T_CELL, "negative")
+    _is(one("BTK inhibitors leave total B-cell numbers more or less where they were."), "mskg:BTKInhibitor",
+        "decreasesAmountOf", B_CELL, "negative")
+    assert claims("I left my bag at home and took ocrelizumab.") == []
