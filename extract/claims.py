@@ -517,10 +517,12 @@ def co_medications(ctx: Context) -> list[Reading]:
     return out
 
 
-def personal_non_occurrence(ctx: Context) -> bool:
-    """Does a patient say an adverse effect did not happen to them ("I did not get shingles")? One
-    patient spared is no evidence that the drug does not cause it."""
-    return ctx.voice == "anecdote" and bool(load_cues().patterns["personal_non_occurrence"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end))
+def personal_non_occurrence(ctx: Context, effect: Mention) -> bool:
+    """Does a patient say this adverse effect did not happen to them ("I did not get shingles")? One
+    patient spared is no evidence that the drug does not cause it. Only the words before the effect
+    count: in "No slow pulse at all, and I have not had a relapse" the pulse is not what "I have not" denies."""
+    pattern = load_cues().patterns["personal_non_occurrence"]
+    return ctx.voice == "anecdote" and bool(pattern.search(ctx.clause.text, ctx.clause.start, effect.start))
 
 
 def _below_normal(cell: Term, value: float) -> bool:
@@ -563,7 +565,7 @@ def read_relations(ctx: Context) -> list[Reading]:
                     continue
                 claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
                 pol = polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
-                if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx):
+                if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
                     continue
                 out.append(Reading(
                     subject, cue.relation, term, pol,

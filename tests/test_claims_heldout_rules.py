@@ -1123,3 +1123,24 @@ def test_cells_a_drug_leaves_alone_or_where_they_were_are_not_reduced():
     _is(one("BTK inhibitors leave total B-cell numbers more or less where they were."), "mskg:BTKInhibitor",
         "decreasesAmountOf", B_CELL, "negative")
     assert claims("I left my bag at home and took ocrelizumab.") == []
+
+
+# Round 23 (158 a news story on ofatumumab, 159 siponimod with a patient and a carer).
+SIPONIMOD_ = "DRUGBANK:DB12371"
+
+
+def test_round_23_rules():
+    _is(one("Ofatumumab is given monthly. No case of PML was seen in the trial."), OFATUMUMAB, "hasAdverseEffect", "mskg:PML", "negative")
+    assert triples("After two years, 79% of patients on ofatumumab had no new or enlarging T2 lesions.") == {
+        (OFATUMUMAB, "inhibits", "mskg:T2Lesion")}
+    _is(one("The lymphocyte count hardly changes on ofatumumab."), OFATUMUMAB, "decreasesAmountOf", LYMPHOCYTE, "negative")
+    found = one("My husband has been on Gilenya for his RRMS for six years. His CD4 count is under 100.", kind="comment")
+    _is(found, FINGOLIMOD, "decreasesAmountOf", CD4_T)
+    assert found.evidence.evidence_type == "anecdote"
+    found = claims("SPMS, on Mayzent 2 mg since last March. No slow pulse at all during the titration, and I have not had a relapse since starting.",
+                   kind="comment")
+    assert {(curie(c.subject), c.relation, curie(c.object), c.polarity) for c in found} == {
+        (SIPONIMOD_, "hasAdverseEffect", "mskg:Bradycardia", "negative"), (SIPONIMOD_, "inhibits", "mskg:Relapse", "positive")}
+    found = one("Ofatumumab works well. I suspect it may lower IgG after ten years of treatment.")
+    _is(found, OFATUMUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", certainty="hedged")
+    assert found.evidence.evidence_type == "expert"  # "I suspect ... treatment" is an opinion, not a patient's report
