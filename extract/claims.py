@@ -166,15 +166,18 @@ def compared(ctx: Context, m: Mention) -> bool:
 def antecedent(ctx: Context, m: Mention) -> Term | None:
     """The drug a pronoun or an unstated subject refers to: the nearest drug named earlier in the
     sentence (not one named for comparison), else, for a pronoun, the drug the last sentence that
-    named one was about ("Kesimpta halved the relapse rate. Whether it slows ..."), in a patient's
-    report also for an unstated subject (the drug they were on by then: "Switched to Briumvi. ... No
-    relapses"), else the drug the segment is about."""
+    named one was about ("Kesimpta halved the relapse rate. Whether it slows ..."); for an unstated
+    subject, in a blogger's account of a study the drug the study followed, in a patient's report
+    the drug they were on by then ("Switched to Briumvi. ... No relapses"); else the drug the
+    segment is about."""
     earlier = [x for x in ctx.sentence_mentions if x.end <= m.start and x.term is not None and x.category == "drug"]
     for x in reversed(earlier):
         if not compared(ctx, x) and not describes(ctx, x) and not _other_medicine(ctx, x):
             return x.term
     if m.kind == "pronoun":
         last = _earlier_subjects(ctx, specific=False)[-1:]
+    elif ctx.voice == "expert" and (studied := studied_drug(ctx)) is not None:
+        last = [studied]
     else:
         last = [t for t in _earlier_subjects(ctx) if _ms_treatment(t)][-1:] if ctx.voice == "anecdote" else []
     return last[0] if last else ctx.focus
@@ -267,7 +270,12 @@ def _anaphoric(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
     named = any(m.term is not None and m.category == "drug" for m in ctx.mentions)
     if not named or not load_cues().patterns["anaphor"].search(ctx.clause.text, ctx.clause.start, span[0]):
         return []
-    return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
+    return _named_before_clause(ctx, cue.objects)
+
+
+def _named_before_clause(ctx: Context, cats: tuple[str, ...]) -> list[Mention]:
+    """What a pronoun of this clause may stand for: the terms of these categories named earlier in its sentence."""
+    return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cats]
 
 
 def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Mention], bool]:
@@ -316,21 +324,19 @@ def _relative_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention
 
 
 def _pronoun_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
-    """The objects a pronoun opening the clause stands for, named earlier in its sentence
-    ("Plasmablasts and plasma cells carry little CD20, so they are spared")."""
-    if not load_cues().patterns["pronoun_object"].fullmatch(ctx.clause.text, ctx.clause.start, span[0]):
+    """The objects a pronoun opening the clause stands for, named earlier in its sentence, the
+    pronoun the subject of this verb ("..., so they are spared") or of one before it that this one is
+    coordinated with ("NK cells are hit too, but they recover ... and often overshoot")."""
+    patterns, text = load_cues().patterns, ctx.clause.text
+    if not any(patterns[p].fullmatch(text, ctx.clause.start, span[0]) for p in ("pronoun_object", "pronoun_coordinated")):
         return []
-    return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
+    return _named_before_clause(ctx, cue.objects)
 
 
 def _shared_subject(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
     """The cells a bare second predicate is said of: those opening its sentence ("B cells returned by
-    month 6 and then rose to 165% of baseline"), or those a pronoun before the first predicate stands
-    for ("NK cells are hit too, but they recover ... and often overshoot")."""
-    cues, text = load_cues(), ctx.clause.text
-    if cues.patterns["pronoun_coordinated"].fullmatch(text, ctx.clause.start, span[0]):
-        return [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None and m.category in cue.objects]
-    if not cues.patterns["shared_subject"].fullmatch(text, ctx.clause.start, span[0]):
+    month 6 and then rose to 165% of baseline")."""
+    if not load_cues().patterns["shared_subject"].fullmatch(ctx.clause.text, ctx.clause.start, span[0]):
         return []
     opening = [m for m in ctx.sentence_mentions if m.end <= ctx.clause.start and m.term is not None]
     if not opening or opening[0].category not in cue.objects or opening[0].start - ctx.clause.sentence[0] > _OPENING_REACH:
@@ -494,7 +500,7 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
     cues = load_cues()
     text = ctx.clause.text
     own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)
-    if cues.patterns["reported_study"].search(text, max(ctx.segment_start, ctx.clause.sentence[0] - _STUDY_REACH), ctx.clause.sentence[0]):
+    if studied_drug(ctx) is not None:
         return True
     opening = max(ctx.clause.sentence[0], ctx.clause.start - 8)
     continued = all(o.end <= span[0] for o in objs) and cues.patterns["continued_effect"].search(text, opening, ctx.clause.end)
@@ -515,6 +521,17 @@ def co_medications(ctx: Context) -> list[Reading]:
             out.append(Reading(m.term, "comedication", ctx.focus, polarity(ctx.clause, span, span, []),
                                certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span, subject_at=m.start))
     return out
+
+
+def studied_drug(ctx: Context) -> Term | None:
+    """The drug of a study reported just before this sentence ("A new paper followed 160 people
+    starting Tecfidera"): the first drug named from the report's words to the sentence."""
+    sentence = ctx.clause.sentence[0]
+    reports = list(load_cues().patterns["reported_study"].finditer(ctx.clause.text, max(ctx.segment_start, sentence - _STUDY_REACH), sentence))
+    if not reports:
+        return None
+    drugs = [m for m in ctx.segment_mentions if reports[-1].start() <= m.start < sentence and m.category == "drug" and m.term is not None]
+    return drugs[0].term if drugs else None
 
 
 def personal_non_occurrence(ctx: Context, effect: Mention) -> bool:

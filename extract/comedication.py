@@ -30,7 +30,7 @@ class CoMedication:
     segment: str
     drugs: tuple[str, str]
     names: tuple[str, str]
-    part: tuple[int, int] = (0, 0)
+    part: tuple[int, int]
 
     def partner(self, drug: str) -> str | None:
         """The other drug of the pair when `drug` is one of them."""
@@ -49,14 +49,14 @@ def read_comedications(ctx: Context, document: str, segment: str, part: tuple[in
     """The drug pairs one clause says are taken together: joined by a cue word ("in addition to"),
     else a patient's other medicine ("I also take X") with the drug the report is about; `part` is
     the report (start, end) they qualify."""
-    joined = [replace(cm, part=part) for cm in _joined(ctx, document, segment)]
+    joined = _joined(ctx, document, segment, part)
     named = {drug for cm in joined for drug in cm.drugs}
     own = [CoMedication(document, segment, (r.subject.iri, r.object.iri), (r.subject.curie, r.object.curie), part)
            for r in co_medications(ctx) if r.polarity == "positive" and r.subject.iri not in named]
     return joined + own
 
 
-def _joined(ctx: Context, document: str, segment: str) -> list[CoMedication]:
+def _joined(ctx: Context, document: str, segment: str, part: tuple[int, int]) -> list[CoMedication]:
     """Drugs joined by a co-medication cue, not denied ones ("never with ...")."""
     cue = comedication_cue()
     hits = [(m.start(), m.end()) for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end)]
@@ -71,7 +71,7 @@ def _joined(ctx: Context, document: str, segment: str) -> list[CoMedication]:
                 term = obj.term or ctx.focus
                 claim = (min(mention.start, span[0], obj.start), max(mention.end, span[1], obj.end))
                 if term is not None and term != subject and polarity(ctx.clause, claim, span, relatives) == "positive":
-                    found.append(CoMedication(document, segment, (subject.iri, term.iri), (subject.curie, term.curie)))
+                    found.append(CoMedication(document, segment, (subject.iri, term.iri), (subject.curie, term.curie), part))
     return found
 
 

@@ -53,24 +53,23 @@ def paragraph_voices(segment: Segment, text: str, start: int, end: int) -> list[
     for m in [*patterns["paragraph_or_turn"].finditer(text, start, end), None]:
         stop = m.start() if m else end
         para = text[cursor:stop]
-        own = _own_report(para, writer_is_patient)
-        writer_is_patient |= (segment.kind == "body" and bool(patterns["voice_own_course"].search(para))
-                              and not patterns["speaker_label"].match(para.lstrip()))
+        labelled = bool(patterns["speaker_label"].match(para.lstrip()))
+        course = bool(patterns["voice_own_course"].search(para))
+        own = _own_report(para, course, writer_is_patient and not labelled)
+        writer_is_patient |= segment.kind == "body" and course and not labelled
         parts.append(((cursor, stop), "anecdote" if own else default))
         cursor = m.end() if m else end
     return [p for p in parts if p[0][1] > p[0][0]]
 
 
-def _own_report(para: str, writer_is_patient: bool) -> bool:
-    """Does a paragraph report the writer's own treatment? Once an unlabelled paragraph of a post body
-    has given the writer's own course (a diary's "RRMS since 2016", "I have had RRMS"), their later
-    unlabelled paragraphs do too ("Bloods before dose three: CD19 count zero.")."""
+def _own_report(para: str, own_course: bool, writer_is_patient: bool) -> bool:
+    """Does a paragraph report the writer's own treatment? It does when it gives their own course, or
+    when an earlier unlabelled paragraph of the post body did (a diary's "RRMS since 2016": then "Bloods
+    before dose three: CD19 count zero." is theirs too); never when it speaks from experience."""
     patterns = load_cues().patterns
     if patterns["voice_expert"].search(para):
         return False
-    if patterns["voice_patient"].search(para) or patterns["voice_own_course"].search(para):
-        return True
-    return writer_is_patient and not patterns["speaker_label"].match(para.lstrip())
+    return own_course or writer_is_patient or bool(patterns["voice_patient"].search(para))
 
 
 def implicit_relations(voice: str) -> tuple[str, ...]:

@@ -143,13 +143,14 @@ def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
 
 def _part(doc: Document, sm: SegmentMentions, default: str, population: str | None, out: Extraction, segment_start: int) -> None:
     text = sm.view.text
+    report = sm.view.original(sm.start, sm.end)  # the stretch of the document a co-medication qualifies
     for span in sentences(text, sm.start, sm.end):
         if is_question(text, span):
             continue
         for clause in _sentence_clauses(text, span):
             voice = sentence_voice(default, clause.words)
             ctx = _context(sm, clause, voice, segment_start)
-            out.comedications += read_comedications(ctx, doc.id, sm.segment.id, sm.view.original(sm.start, sm.end))
+            out.comedications += read_comedications(ctx, doc.id, sm.segment.id, report)
             for r in _clause_readings(ctx):
                 r = _qualified(sm, r, population if voice == default else None)
                 ev = _evidence(doc, sm, r.span, r.certainty, voice)

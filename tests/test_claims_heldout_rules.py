@@ -1144,3 +1144,10 @@ def test_round_23_rules():
     found = one("Ofatumumab works well. I suspect it may lower IgG after ten years of treatment.")
     _is(found, OFATUMUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", certainty="hedged")
     assert found.evidence.evidence_type == "expert"  # "I suspect ... treatment" is an opinion, not a patient's report
+
+
+def test_a_reported_study_speaks_for_its_own_drug_not_the_posts():
+    text = ("Ocrelizumab is the drug most of my readers ask about, and ocrelizumab is what I prescribe most. "
+            "A new paper followed 60 people starting natalizumab. NK cells rose by about a third.")
+    assert (NATALIZUMAB, "increasesAmountOf", NK_CELL) in triples(text)
+    assert (OCRELIZUMAB, "increasesAmountOf", NK_CELL) not in triples(text)
