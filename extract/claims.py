@@ -158,9 +158,10 @@ def _coordinated_with_drug(ctx: Context, m: Mention) -> bool:
 
 
 def compared(ctx: Context, m: Mention) -> bool:
-    """Is this drug named only for comparison or as an example ("unlike fingolimod", "such as tolebrutinib")?"""
-    pattern = load_cues().patterns["not_subject_before"]
-    return bool(pattern.search(ctx.clause.text, max(0, m.start - 40), m.start))
+    """Is this drug named only for comparison or as an example ("unlike fingolimod", "such as tolebrutinib",
+    "a fraction of what Ocrevus does")?"""
+    patterns, text = load_cues().patterns, ctx.clause.text
+    return bool(patterns["not_subject_before"].search(text, max(0, m.start - 40), m.start) or patterns["elided_verb_after"].match(text, m.end))
 
 
 def antecedent(ctx: Context, m: Mention) -> Term | None:
@@ -189,9 +190,20 @@ def _ms_treatment(term: Term) -> bool:
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
+    """The drugs a relation word may be said of: a pronoun only right before it, or further when the pronoun
+    opens the clause ("In Sweden it has been the most prescribed treatment for relapsing MS"), or as an agent."""
     reach = int(load_cues().data["focus"]["pronoun_reach"])
     cands = [m for m in ctx.mentions if m.category == "drug" and m not in exclude and not describes(ctx, m) and not compared(ctx, m)]
-    return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= reach) or (m.start >= cue[1] and _agent(ctx, m))]
+    return [m for m in cands if m.kind != "pronoun" or (m.end <= cue[0] and cue[0] - m.end <= (2 * reach if _opens_clause(ctx, m) else reach))
+            or (m.start >= cue[1] and _agent(ctx, m))]
+
+
+def _opens_clause(ctx: Context, m: Mention) -> bool:
+    """Is this mention the clause's first noun, after at most a short opening phrase ("In Sweden it ..."), and
+    no empty "it" ("It is not clear whether ...")?"""
+    text = ctx.clause.text
+    return len(text[ctx.clause.start : m.start].split()) <= 2 and not any(x.end <= m.start for x in ctx.mentions) \
+        and not load_cues().patterns["expletive_it"].match(text, m.end)
 
 
 def _other_medicine(ctx: Context, m: Mention) -> bool:
@@ -567,6 +579,22 @@ def low_counts(ctx: Context) -> list[Reading]:
     return out
 
 
+def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tuple[Term, Span]]:
+    """Drugs named after a relation word (before any other, at `cue_starts`) as doing the same, for comparison
+    ("Fingolimod lowers CD4 T cells more than siponimod does", "..., as ocrelizumab does"): each with the
+    span of its own words. What the comparison takes as given is asserted, whatever hedges the claim it is
+    compared with ("I suspect it may lower IgG, as ocrelizumab does")."""
+    cues, text = load_cues(), ctx.clause.text
+    out = []
+    for m in ctx.mentions:
+        if m.category != "drug" or m.term is None or m.start < span[1] or any(span[1] <= c < m.start for c in cue_starts):
+            continue
+        done = cues.patterns["compared_doer_after"].match(text, m.end, ctx.clause.end)
+        if done and cues.patterns["compared_doer_before"].search(text, max(ctx.clause.start, m.start - 12), m.start):
+            out.append((m.term, (m.start, done.end())))
+    return out
+
+
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word; an effect given as the reason for leaving a
     drug is that drug's only ("switched from Gilenya to Kesimpta because of the PML risk")."""
@@ -589,4 +617,7 @@ def read_relations(ctx: Context) -> list[Reading]:
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
+        for doer, own in compared_doers(ctx, span, [s[0] for _, s, _, _ in hits]):
+            out += [Reading(doer, cue.relation, o.term, "positive", "asserted",
+                            (ctx.clause.start, ctx.clause.end), cue=span, subject_at=own[0]) for o in objs if o.term not in (None, doer)]
     return out + [r for r in low_counts(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]

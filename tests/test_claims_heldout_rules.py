@@ -1151,3 +1151,20 @@ def test_a_reported_study_speaks_for_its_own_drug_not_the_posts():
             "A new paper followed 60 people starting natalizumab. NK cells rose by about a third.")
     assert (NATALIZUMAB, "increasesAmountOf", NK_CELL) in triples(text)
     assert (OCRELIZUMAB, "increasesAmountOf", NK_CELL) not in triples(text)
+
+
+def test_a_drug_compared_as_doing_the_same_does_it_too():
+    found = {(curie(c.subject), c.relation, curie(c.object), c.polarity, c.evidence.certainty)
+             for c in claims("Fingolimod lowers CD4 T cells more than siponimod does.")}
+    assert found == {(FINGOLIMOD, "decreasesAmountOf", CD4_T, "positive", "asserted"),
+                     (SIPONIMOD, "decreasesAmountOf", CD4_T, "positive", "asserted")}
+    found = {(curie(c.subject), c.polarity, c.evidence.certainty)
+             for c in claims("Ofatumumab works well. I suspect it may lower IgG after ten years of treatment, as ocrelizumab does.")}
+    assert found == {(OFATUMUMAB, "positive", "hedged"), (OCRELIZUMAB, "positive", "asserted")}
+    assert (OCRELIZUMAB, "decreasesAmountOf", B_CELL) in triples("Natalizumab does not deplete B cells as ocrelizumab does.")
+    assert {c for c in triples("Fingolimod lowers CD4 T cells, and siponimod does not.") if c[0] == SIPONIMOD} == set()
+
+
+def test_and_i_after_a_comma_opens_a_clause_of_its_own():
+    found = one("Whether ofatumumab prevents disability decades later this trial cannot tell us, and I suspect it may lower IgG.")
+    assert (found.evidence.certainty, found.evidence.quote) == ("hedged", "I suspect it may lower IgG")
