@@ -10,7 +10,7 @@ give a claim. The subject is the nearest drug, or a reference back to the drug i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.lexicon import Term, load_lexicon
@@ -126,7 +126,8 @@ def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = F
 
 
 def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | None = None) -> list[Mention]:
-    """Objects of a relation word that come just before it ("NK cell enrichment", "B cells were depleted")."""
+    """Objects of a relation word that come just before it ("NK cell enrichment", "B cells were depleted"),
+    also past an apposition ("Your neutrophils, the cells that fight bacteria, can fall")."""
     limit = int(load_cues().data["object_reach"]["before"]) if reach is None else reach
     before = [m for m in ctx.mentions if m.end <= cue[0]]
     if not before or before[-1].term is None or before[-1].category not in cats:
@@ -135,7 +136,9 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
     if len(before) > 1 and before[-2].term is not None and before[-2].category in cats and \
             load_cues().patterns["reference_group"].fullmatch(ctx.clause.text, before[-2].end, last.start):
         last = before[-2]  # "regulatory T cells among CD4 T cells increased": the group counted in is no object
-    if cue[0] - gap_from.end > limit or not filler_ok(ctx.clause.text, gap_from.end, cue[0]):
+    gap = load_cues().patterns["object_appositive"].match(ctx.clause.text, gap_from.end, cue[0])
+    gap_start = gap.end() if gap else gap_from.end
+    if cue[0] - gap_start > limit or not filler_ok(ctx.clause.text, gap_start, cue[0]):
         return []
     return chain_before(ctx, last, cats)
 
@@ -305,7 +308,7 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     if before:
         return before + _gapped_objects(ctx, span, cue.objects), True
     passive = after_be and (cues.patterns["passive_after"].match(text, span[1]) or not _PREPOSITION_END.search(text, span[0], span[1]))
-    after = [] if passive else objects_after(ctx, span, cue.objects)
+    after = [] if passive else objects_after(ctx, span, cue.objects) or _them_object(ctx, cue, span)
     if after:
         return after, False
     if not passive and not cues.patterns["intransitive_after"].match(text, span[1], ctx.clause.end):
@@ -343,6 +346,17 @@ def _pronoun_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]
     if not any(patterns[p].fullmatch(text, ctx.clause.start, span[0]) for p in ("pronoun_object", "pronoun_coordinated")):
         return []
     return _named_before_clause(ctx, cue.objects)
+
+
+def _them_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """The cells an object pronoun after the relation word stands for: the last named before it in the
+    sentence ("Unlike ocrelizumab, which wipes out B cells, it doesn't deplete them")."""
+    if "cell" not in cue.objects or not load_cues().patterns["them_object"].match(ctx.clause.text, span[1]):
+        return []
+    named = [m for m in ctx.sentence_mentions if m.end <= span[0] and m.term is not None and m.category != "drug"]
+    if not named or named[-1].category != "cell":
+        return []
+    return chain_before(ctx, named[-1], ("cell",)) if named[-1] in ctx.mentions else [named[-1]]
 
 
 def _shared_subject(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
@@ -402,7 +416,8 @@ def _not_the_drugs(ctx: Context, effect: Mention) -> bool:
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Every relation word in the clause with its objects (only words that found an object); a word
-    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
+    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"), and a verb
+    denied as an alternative ("rather than killing them") is read by `rather_than` only. A cue
     is not scanned for when no mention could be its object (objects come from the clause's mentions,
     for an "any" cue or a clause opening with "they are" also from the sentence's, by anaphora) or
     its prefilter rules it out."""
@@ -410,7 +425,9 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
-    by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject"))
+    by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject")) \
+        or bool(load_cues().patterns["them_object"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end))
+    denied = {m.start("verb") for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)}
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
@@ -418,15 +435,22 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
         if (in_sentence if cue.kind == "any" or by_pronoun else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
-            if cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m):
+            if (cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m)) or m.start() in denied:
                 continue
-            objs, after = find_objects(ctx, cue, (m.start(), m.end()))
+            span = _cue_span(m)
+            objs, after = find_objects(ctx, cue, span)
             if cue.relation == "hasAdverseEffect":
                 objs = [o for o in objs if not _not_the_drugs(ctx, o)]
             if objs:
-                hits.append((cue, (m.start(), m.end()), objs, after))
+                hits.append((cue, span, objs, after))
     hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
     return [h for h in hits if not any(o[1][0] <= h[1][0] and h[1][1] <= o[1][1] and o[1] != h[1] for o in hits)]
+
+
+def _cue_span(m: re.Match[str]) -> Span:
+    """Where a relation word stands: its `at` group when the cue names one ("use cyclophosphamide ... for":
+    the drug in between stays a subject), else the whole match."""
+    return m.span("at") if "at" in m.re.groupindex and m.group("at") is not None else m.span()
 
 
 def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
@@ -485,7 +509,7 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
     """The drugs a relation word is said of; after an object-first verb ("my CD8 count fell ... and my
     neuro switched me to Aubagio") a drug after it counts only as an agent ("by", "with", "on")."""
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
-    found = _left_drug(ctx, cue, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
+    found = _left_drug(ctx, cue, span) or _relative_head(ctx, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
                                            if not _other_medicine(ctx, s[1])]
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
@@ -496,6 +520,14 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
             implied = (antecedent(ctx, here) or ctx.focus, here)
         found = [implied] if implied else []
     return found
+
+
+def _relative_head(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
+    """The drug a relative clause right after it describes ("Unlike ocrelizumab, which wipes out B cells, ..."),
+    even one named for comparison: the subject of the relation word in that clause."""
+    pattern, text = load_cues().patterns["relative_head"], ctx.clause.text
+    return [(m.term, m) for m in ctx.mentions if m.category == "drug" and m.term is not None and m.end <= span[0]
+            and pattern.fullmatch(text, m.end, span[0])][-1:]
 
 
 def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention]) -> bool:
@@ -579,6 +611,23 @@ def low_counts(ctx: Context) -> list[Reading]:
     return out
 
 
+def value_changes(ctx: Context) -> list[Reading]:
+    """A count said to go from one value to another ("my lymphocytes went from 1.9 to 1.3"): the drug
+    lowered or raised those cells."""
+    pattern, text = load_cues().patterns["count_from_to"], ctx.clause.text
+    out = []
+    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
+        hit = pattern.match(text, m.end, ctx.clause.end)
+        before, after = (float(hit.group("before")), float(hit.group("after"))) if hit else (0.0, 0.0)
+        drug = antecedent(ctx, m) if before != after else None
+        if drug is not None:
+            span = (m.start, hit.end())
+            relation = "decreasesAmountOf" if after < before else "increasesAmountOf"
+            out.append(Reading(drug, relation, m.term, polarity(ctx.clause, span, span, []), certainty(ctx.clause, span, span, []),
+                               (ctx.clause.start, ctx.clause.end), cue=span))
+    return out
+
+
 def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tuple[Term, Span]]:
     """Drugs named after a relation word (before any other, at `cue_starts`) as doing the same, for comparison
     ("Fingolimod lowers CD4 T cells more than siponimod does", "..., as ocrelizumab does"): each with the
@@ -613,11 +662,31 @@ def read_relations(ctx: Context) -> list[Reading]:
                 if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
                     continue
                 out.append(Reading(
-                    subject, cue.relation, term, pol,
+                    subject, _activity_relation(ctx, cue.relation, obj), term, pol,
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
         for doer, own in compared_doers(ctx, span, [s[0] for _, s, _, _ in hits]):
             out += [Reading(doer, cue.relation, o.term, "positive", "asserted",
                             (ctx.clause.start, ctx.clause.end), cue=span, subject_at=own[0]) for o in objs if o.term not in (None, doer)]
-    return out + [r for r in low_counts(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]
+    out += rather_than(ctx, out)
+    return out + [r for r in low_counts(ctx) + value_changes(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]
+
+
+def _activity_relation(ctx: Context, relation: str, obj: Mention) -> str:
+    """A fall in what cells do ("B-cell proliferation was suppressed") inhibits them rather than lowering their number."""
+    if relation == "decreasesAmountOf" and load_cues().patterns["activity_after_object"].match(ctx.clause.text, obj.end):
+        return "inhibits"
+    return relation
+
+
+def rather_than(ctx: Context, readings: list[Reading]) -> list[Reading]:
+    """A change denied as the alternative to one just stated ("restrains proliferating lymphocytes rather than
+    killing them"): the same drug and cells, the verb's relation, negative."""
+    out = []
+    for m in load_cues().patterns["activity_rather_than"].finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+        verb = m.group("verb")
+        relation = next((c.relation for c in load_cues().relations if c.kind == "verb" and "cell" in c.objects and c.pattern.fullmatch(verb)), None)
+        stated = [r for r in readings if r.cue[1] <= m.start() and r.relation != relation and r.polarity == "positive"]
+        out += [replace(r, relation=relation, polarity="negative", cue=m.span("verb")) for r in stated if relation is not None]
+    return out

@@ -81,12 +81,18 @@ class Matcher:
         settings = load_data("lexicon.json")["fuzzy"]
         self.min_fuzzy = int(settings["min_length"])
         self.max_distance = [(int(n), int(d)) for n, d in settings["max_distance"]]
-        self.fuzzy_words: dict[str, list[tuple[str, str]]] = {}
+        self.fuzzy_words: dict[str, list[tuple[str, str, int | None]]] = {}
         self.compound_heads = frozenset(load_data("lexicon.json")["compound_heads"])
+        plural = {cat: int(d) for cat, d in settings["plural_categories"].items()}
         for key, iri in lexicon.index.items():
             term = lexicon.terms[iri]
-            if len(key) == 1 and key[0].isalpha() and len(key[0]) >= self.min_fuzzy and term.category in settings["categories"]:
-                self.fuzzy_words.setdefault(key[0][:2], []).append((key[0], iri))
+            if len(key) != 1 or not key[0].isalpha() or len(key[0]) < self.min_fuzzy:
+                continue
+            if term.category in settings["categories"]:
+                self.fuzzy_words.setdefault(key[0][:2], []).append((key[0], iri, None))
+            elif term.category in plural:
+                for form in (key[0], key[0] + "s"):
+                    self.fuzzy_words.setdefault(form[:2], []).append((form, iri, plural[term.category]))
         self.classes = {p for t in lexicon.terms.values() for p in t.parents}
         self.one_word_names = _one_word_names(lexicon)
         self.key_prefixes = _prefixes(lexicon.index)
@@ -188,9 +194,14 @@ class Matcher:
         return self._cache[word]
 
     def _nearest(self, word: str) -> Term | None:
-        limit = max((d for n, d in self.max_distance if len(word) >= n), default=0)
-        scored = sorted((edit_distance(word, cand, limit), iri) for cand, iri in self.fuzzy_words.get(word[:2], ()) if abs(len(cand) - len(word)) <= limit)
-        best = [iri for dist, iri in scored if 0 < dist <= limit and dist == scored[0][0]]
+        length_limit = max((d for n, d in self.max_distance if len(word) >= n), default=0)
+        scored = []
+        for cand, iri, cap in self.fuzzy_words.get(word[:2], ()):
+            limit = length_limit if cap is None else min(cap, length_limit)
+            if abs(len(cand) - len(word)) <= limit and (dist := edit_distance(word, cand, limit)) <= limit:
+                scored.append((dist, iri))
+        scored.sort()
+        best = [iri for dist, iri in scored if 0 < dist == scored[0][0]]
         return self.lexicon.terms[best[0]] if len(set(best)) == 1 else None
 
     def short_forms(self, text: str, start: int, end: int, taken: list[Mention], drugs: set[str]) -> list[Mention]:
