@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.lexicon import Term, load_lexicon
@@ -23,6 +24,7 @@ Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
 _STUDY_REACH = 500  # characters before a sentence in which a reported study still speaks for it (about a paragraph)
+_CLEFT_REACH = 12  # characters between a cleft sentence's frame and its relation word ("... do is cause")
 _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2, down from 2.1") ends nothing
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").
@@ -353,8 +355,8 @@ def _them_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
     sentence ("Unlike ocrelizumab, which wipes out B cells, it doesn't deplete them")."""
     if "cell" not in cue.objects or not load_cues().patterns["them_object"].match(ctx.clause.text, span[1]):
         return []
-    named = [m for m in ctx.sentence_mentions if m.end <= span[0] and m.term is not None and m.category != "drug"]
-    if not named or named[-1].category != "cell":
+    named = [m for m in ctx.sentence_mentions if m.end <= span[0] and m.term is not None and m.category == "cell"]
+    if not named:
         return []
     return chain_before(ctx, named[-1], ("cell",)) if named[-1] in ctx.mentions else [named[-1]]
 
@@ -383,8 +385,11 @@ def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Men
 
 
 def _inside_own_class(ctx: Context, at: int) -> bool:
-    """Does a drug-class name start here that describes no drug ("anti-CD20 antibodies cannot ...")?"""
-    return any(m.start == at and m.term is not None and m.term.iri in ctx.classes and not describes(ctx, m)
+    """Does a drug-class name start here that describes no drug ("anti-CD20 antibodies cannot ...", "it may
+    be working a little like a very mild anti-CD20")?"""
+    likened = load_cues().patterns["likened_class"]
+    return any(m.start == at and m.term is not None and m.term.iri in ctx.classes
+               and (not describes(ctx, m) or likened.search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start))
                for m in ctx.mentions if m.category == "drug")
 
 
@@ -509,7 +514,7 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
     """The drugs a relation word is said of; after an object-first verb ("my CD8 count fell ... and my
     neuro switched me to Aubagio") a drug after it counts only as an agent ("by", "with", "on")."""
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
-    found = _left_drug(ctx, cue, span) or _relative_head(ctx, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
+    found = _left_drug(ctx, cue, span) or _cleft_subject(ctx, span) or _relative_head(ctx, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
                                            if not _other_medicine(ctx, s[1])]
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
@@ -520,6 +525,29 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
             implied = (antecedent(ctx, here) or ctx.focus, here)
         found = [implied] if implied else []
     return found
+
+
+def _cleft_subject(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
+    """The drug of a cleft sentence's frame right before the relation word ("What Aubagio does not do is
+    cause ..."): the subject, whatever drug follows."""
+    frames = list(load_cues().patterns["cleft"].finditer(ctx.clause.text, ctx.clause.start, span[0]))
+    if not frames or span[0] - frames[-1].end() > _CLEFT_REACH:
+        return []
+    frame = frames[-1]
+    return [(m.term, m) for m in ctx.mentions if m.category == "drug" and m.term is not None and frame.start() <= m.start and m.end <= frame.end()][:1]
+
+
+def seen_with(ctx: Context, span: Span, objs: list[Mention]) -> list[tuple[Term, Mention, Span]]:
+    """An adverse effect said to be seen on another drug ("the profound lymphopenia you see after Mavenclad"):
+    that drug, the effect and the words that say so."""
+    pattern, text = load_cues().patterns["seen_with"], ctx.clause.text
+    out = []
+    for o in objs:
+        hit = pattern.match(text, o.end, ctx.clause.end)
+        drug = next((m for m in ctx.mentions if hit and m.start == hit.end() and m.category == "drug" and m.term is not None), None)
+        if drug is not None and o.term is not None:
+            out.append((drug.term, o, (o.start, drug.end)))
+    return out
 
 
 def _relative_head(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
@@ -543,7 +571,9 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
         return True
     cues = load_cues()
     text = ctx.clause.text
-    own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start) for o in objs)
+    own = any(cues.patterns["own_count"].search(text, max(ctx.clause.start, o.start - 12), o.start)
+              or (cues.patterns["definite_count"].search(text, max(ctx.clause.start, o.start - 20), o.start)
+                  and cues.patterns["count_word"].match(text, o.end)) for o in objs)
     if studied_drug(ctx) is not None:
         return True
     opening = max(ctx.clause.sentence[0], ctx.clause.start - 8)
@@ -611,6 +641,52 @@ def low_counts(ctx: Context) -> list[Reading]:
     return out
 
 
+def marker_values(ctx: Context) -> list[Reading]:
+    """A lab value named by a marker word ("His IgG came back at 4.1"): below its limit the marker's adverse
+    effect of the drug, at or above it and called fine or normal ("IgG still fine at 8.2") its absence. A
+    patient's value is always read; another voice's only with a drug named in the clause."""
+    if ctx.voice != "anecdote" and not any(m.category == "drug" and m.term is not None for m in ctx.mentions):
+        return []
+    cues, text = load_cues(), ctx.clause.text
+    value_at, normal = cues.patterns["marker_value"], cues.patterns["low_count_normal"]
+    out = []
+    for marker in _markers():
+        for m in marker.name.finditer(text, ctx.clause.start, ctx.clause.end):
+            hit = value_at.match(text, m.end(), ctx.clause.end)
+            if hit is None:
+                continue
+            low = _under(marker.limits, float(hit.group("value")))
+            said_normal = bool(hit.group("fine")) or bool(normal.search(text, hit.end(), ctx.clause.sentence[1]))
+            if low == said_normal:
+                continue
+            drug = antecedent(ctx, Mention(m.start(), m.end(), "implicit"))
+            if drug is not None and drug.category == "drug":
+                span = (m.start(), hit.end())
+                out.append(Reading(drug, "hasAdverseEffect", marker.effect, "positive" if low else "negative",
+                                   certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span))
+    return out
+
+
+@dataclass(frozen=True)
+class _Marker:
+    name: re.Pattern[str]
+    effect: Term
+    limits: tuple[tuple[float, float], ...]
+
+
+@lru_cache(maxsize=1)
+def _markers() -> tuple[_Marker, ...]:
+    """The lab markers whose values cues.json reads, with the effect a low value is and its limits."""
+    lexicon = load_lexicon()
+    return tuple(_Marker(re.compile(m["name"]), lexicon.resolve(m["effect"]), tuple((float(a), float(b)) for a, b in m["limits"]))
+                 for m in load_cues().data["low_counts"]["markers"])
+
+
+def _under(limits: tuple[tuple[float, float], ...], value: float) -> bool:
+    """Is this value below the limit for the unit its size implies?"""
+    return next((value < limit for largest, limit in limits if value <= largest), False)
+
+
 def value_changes(ctx: Context) -> list[Reading]:
     """A count said to go from one value to another ("my lymphocytes went from 1.9 to 1.3"): the drug
     lowered or raised those cells."""
@@ -626,6 +702,15 @@ def value_changes(ctx: Context) -> list[Reading]:
             out.append(Reading(drug, relation, m.term, polarity(ctx.clause, span, span, []), certainty(ctx.clause, span, span, []),
                                (ctx.clause.start, ctx.clause.end), cue=span))
     return out
+
+
+def _contrasted(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
+    """The drug a denied claim is contrasted with at the opening of its sentence ("Unlike interferons,
+    mitoxantrone does not cause flu-like symptoms"): that drug does what the other does not."""
+    pattern, text = load_cues().patterns["contrasted"], ctx.clause.text
+    opening = pattern.match(text, ctx.clause.sentence[0], span[0])
+    return [(m.term, m) for m in ctx.sentence_mentions if opening and m.category == "drug" and m.term is not None
+            and opening.start("drug") <= m.start and m.end <= opening.end("drug")][:1]
 
 
 def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tuple[Term, Span]]:
@@ -666,11 +751,18 @@ def read_relations(ctx: Context) -> list[Reading]:
                     certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
                     subject_at=subj_mention.start,
                 ))
+        if cue.relation == "hasAdverseEffect":
+            out += [Reading(drug, cue.relation, o.term, "positive", "asserted", (ctx.clause.start, ctx.clause.end), cue=own, subject_at=own[0])
+                    for drug, o, own in seen_with(ctx, span, objs)]
+        out += [Reading(drug, cue.relation, o.term, "positive", "asserted", (ctx.clause.start, ctx.clause.end), cue=span, subject_at=m.start)
+                for drug, m in _contrasted(ctx, span) for o in objs
+                if o.term not in (None, drug) and any(r.cue == span and r.polarity == "negative" and r.object == o.term for r in out)
+                and not any((r.subject, r.relation, r.object) == (drug, cue.relation, o.term) for r in out)]
         for doer, own in compared_doers(ctx, span, [s[0] for _, s, _, _ in hits]):
             out += [Reading(doer, cue.relation, o.term, "positive", "asserted",
                             (ctx.clause.start, ctx.clause.end), cue=span, subject_at=own[0]) for o in objs if o.term not in (None, doer)]
     out += rather_than(ctx, out)
-    return out + [r for r in low_counts(ctx) + value_changes(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]
+    return out + [r for r in low_counts(ctx) + value_changes(ctx) + marker_values(ctx) if not any((o.relation, o.object) == (r.relation, r.object) for o in out)]
 
 
 def _activity_relation(ctx: Context, relation: str, obj: Mention) -> str:

@@ -20,8 +20,10 @@ def _is(claim, subject, relation, obj, polarity="positive", certainty="asserted"
 
 
 def test_a_drug_named_for_comparison_is_not_the_subject():
-    _is(one("Unlike fingolimod, ozanimod does not appear to cause bradycardia."),
-        OZANIMOD, "hasAdverseEffect", "mskg:Bradycardia", "negative", "hedged")
+    found = {(curie(c.subject), c.relation, curie(c.object), c.polarity, c.evidence.certainty)
+             for c in claims("Unlike fingolimod, ozanimod does not appear to cause bradycardia.")}
+    assert found == {(OZANIMOD, "hasAdverseEffect", "mskg:Bradycardia", "negative", "hedged"),
+                     (FINGOLIMOD, "hasAdverseEffect", "mskg:Bradycardia", "positive", "asserted")}  # the contrast says fingolimod does
 
 
 def test_a_pronoun_after_a_comparison_refers_to_the_drug_before_it():
@@ -1168,3 +1170,84 @@ def test_a_drug_compared_as_doing_the_same_does_it_too():
 def test_and_i_after_a_comma_opens_a_clause_of_its_own():
     found = one("Whether ofatumumab prevents disability decades later this trial cannot tell us, and I suspect it may lower IgG.")
     assert (found.evidence.certainty, found.evidence.quote) == ("hedged", "I suspect it may lower IgG")
+
+
+# Round 24 (160 teriflunomide and proliferation, 161 rituximab and IgG, 162 a hospital leaflet).
+RITUXIMAB, MITOXANTRONE, CYCLOPHOSPHAMIDE = "DRUGBANK:DB00073", "CHEBI:50729", "DRUGBANK:DB00531"
+PLASMA_CELL, NEUTROPHIL = "CL:0000786", "CL:0000775"
+
+
+def _rows(text, **kwargs):
+    return {(curie(c.subject), c.relation, curie(c.object), c.polarity, c.evidence.certainty) for c in claims(text, **kwargs)}
+
+
+def test_a_clinics_we_is_no_studys_but_a_study_reporting_what_it_did_is():
+    leaflet = "Mitoxantrone is licensed for highly active MS, but because safer drugs now exist we only offer it in a few situations."
+    assert voice(leaflet, (0, len(leaflet))) != "study"
+    abstract = "We found that teriflunomide reduced the proliferation of stimulated CD4+ T cells by 45%."
+    assert voice(abstract, (0, len(abstract))) == "study"
+
+
+def test_a_fall_in_what_cells_do_inhibits_them_and_rather_than_denies_the_other_verb():
+    assert (TERIFLUNOMIDE, "inhibits", CD4_T) in triples("We found that teriflunomide reduced the proliferation of stimulated CD4+ T cells by 45%.")
+    assert triples("Teriflunomide was given. B-cell proliferation was also suppressed, although less consistently.") == {
+        (TERIFLUNOMIDE, "inhibits", B_CELL)}
+    assert _rows("Our data suggest that teriflunomide restrains proliferating lymphocytes rather than killing them.") == {
+        (TERIFLUNOMIDE, "inhibits", LYMPHOCYTE, "positive", "hedged"), (TERIFLUNOMIDE, "kills", LYMPHOCYTE, "negative", "hedged")}
+
+
+def test_a_count_going_from_one_value_to_another_and_a_misspelt_cell():
+    text = "On Aubagio 3 yrs now for RRMS. My lymphocites went from 1.9 to 1.3 in the first year and I have felt fine."
+    found = one(text, kind="comment")
+    _is(found, TERIFLUNOMIDE, "decreasesAmountOf", LYMPHOCYTE)
+    assert ("population", "MONDO:0005314") in {(k, curie(v)) for k, v in found.qualifiers}
+    assert claims("Chronic lymphocytic leukaemia is a blood cancer.") == []
+
+
+def test_an_object_pronoun_and_a_relative_clause_after_a_compared_drug():
+    text = "Teriflunomide is a mild drug. Unlike ocrelizumab, which wipes out B cells, it doesn't deplete them."
+    assert _rows(text) == {(OCRELIZUMAB, "decreasesAmountOf", B_CELL, "positive", "asserted"),
+                           (TERIFLUNOMIDE, "decreasesAmountOf", B_CELL, "negative", "asserted")}
+    assert (RITUXIMAB, "decreasesAmountOf", PLASMA_CELL) in triples(
+        "Plasma cells don't carry CD20, so rituximab leaves them alone and they go on making antibodies.")
+
+
+def test_use_a_drug_for_a_disease_and_a_pronoun_opening_its_clause():
+    assert (RITUXIMAB, "treats", "MONDO:0005301") in triples("Rituximab started life as a lymphoma drug, and neurologists use it off-label for MS.")
+    assert triples("Mitoxantrone is old. Some centres use cyclophosphamide (Endoxan) instead of mitoxantrone for very aggressive MS.") == {
+        (CYCLOPHOSPHAMIDE, "treats", "mskg:ActiveMS")}
+    text = ("Rituximab is a lymphoma drug. In Sweden it has been the most prescribed treatment for relapsing MS for years, "
+            "because it costs a fraction of what Ocrevus does.")
+    assert triples(text) == {(RITUXIMAB, "treats", "mskg:RelapsingMS")}
+    assert triples("Daclizumab expands NK cells. It is not clear whether the NK cell expansion protects against encephalitis.") == {
+        ("DRUGBANK:DB00111", "increasesAmountOf", NK_CELL)}
+
+
+def test_a_cleft_sentence_and_an_effect_seen_after_another_drug():
+    assert _rows("Teriflunomide is mild. What Aubagio does not do is cause the profound lymphopenia you see after Mavenclad.") == {
+        (TERIFLUNOMIDE, "hasAdverseEffect", "mskg:Lymphopenia", "negative", "asserted"),
+        (CLADRIBINE, "hasAdverseEffect", "mskg:Lymphopenia", "positive", "asserted")}
+
+
+def test_a_lab_value_below_or_above_its_limit():
+    text = "My husband has had rituximab every six months since 2019. His IgG came back at 4.1 in March, well under the range."
+    assert (RITUXIMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "positive", "asserted") in _rows(text, kind="comment")
+    text = "4th lot of Ritux done in Feb. My CD19 count is 0 and has been since the first dose, IgG still fine at 8.2."
+    assert _rows(text, kind="comment") == {(RITUXIMAB, "decreasesAmountOf", B_CELL, "positive", "asserted"),
+                                           (RITUXIMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "asserted")}
+    assert claims("An IgG of 4.1 is low.", kind="comment") == []  # no drug to hang it on
+
+
+def test_a_denial_contrasted_with_another_drug_and_the_leaflets_wording():
+    assert _rows("Mitoxantrone is old. Unlike interferons, mitoxantrone does not cause flu-like symptoms.") == {
+        (MITOXANTRONE, "hasAdverseEffect", "mskg:FluLikeSymptoms", "negative", "asserted"),
+        ("mskg:InterferonBeta", "hasAdverseEffect", "mskg:FluLikeSymptoms", "positive", "asserted")}
+    assert _rows("Rituximab is used. The neutrophil count drops, sometimes to almost nothing, months after an infusion. The T-cell count hardly moves.") == {
+        (RITUXIMAB, "decreasesAmountOf", NEUTROPHIL, "positive", "asserted"), (RITUXIMAB, "decreasesAmountOf", T_CELL, "negative", "asserted")}
+    assert _rows("Mitoxantrone is used. Your neutrophils, the cells that fight bacteria, can fall to very low levels, "
+                 "and during this time infections are more likely.") == {
+        (MITOXANTRONE, "decreasesAmountOf", NEUTROPHIL, "positive", "asserted"), (MITOXANTRONE, "hasAdverseEffect", "mskg:Infection", "positive", "asserted")}
+    assert _rows("Cyclophosphamide is used. If it is given for more than a year it may damage fertility.") == {
+        (CYCLOPHOSPHAMIDE, "hasAdverseEffect", "mskg:Infertility", "positive", "hypothetical")}
+    assert _rows("Rituximab is used. Prednisolone at 5 mg is unlikely to be the main cause of the low IgG.") == {
+        ("DRUGBANK:DB00860", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "hedged")}
