@@ -23,6 +23,7 @@ from mskg.extract.scope import Clause
 from mskg.extract.sentences import clauses, is_question, sentences
 from mskg.extract.study import fill_study
 from mskg.extract.tokens import tokenize
+from mskg.extract.values import with_values
 
 
 @dataclass
@@ -100,7 +101,7 @@ def _context(sm: SegmentMentions, clause: Clause, voice: str, segment_start: int
 
 
 def _clause_readings(ctx: Context) -> list[Reading]:
-    return read_responses(ctx, default_matcher().lexicon, read_relations(ctx))
+    return read_responses(ctx, default_matcher().lexicon, with_values(ctx, read_relations(ctx)))
 
 
 def _sentence_clauses(text: str, span: tuple[int, int]) -> list[Clause]:
