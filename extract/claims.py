@@ -430,7 +430,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     in_clause = {m.category for m in ctx.mentions}
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
     by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject")) \
-        or bool(load_cues().patterns["them_object"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end))
+        or bool(load_cues().find("them_object", ctx.clause.text, ctx.clause.start, ctx.clause.end))
     denied = {m.start("verb") for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)}
     for cue in load_cues().relations:
         if cue.kind == "prefix":
@@ -529,7 +529,7 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
 def _cleft_subject(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
     """The drug of a cleft sentence's frame right before the relation word ("What Aubagio does not do is
     cause ..."): the subject, whatever drug follows."""
-    frames = list(load_cues().patterns["cleft"].finditer(ctx.clause.text, ctx.clause.start, span[0]))
+    frames = load_cues().find("cleft", ctx.clause.text, ctx.clause.start, span[0])
     if not frames or span[0] - frames[-1].end() > _CLEFT_REACH:
         return []
     frame = frames[-1]
@@ -686,7 +686,7 @@ def rather_than(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """A change denied as the alternative to one just stated ("restrains proliferating lymphocytes rather than
     killing them"): the same drug and cells, the verb's relation, negative."""
     out = []
-    for m in load_cues().patterns["activity_rather_than"].finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+    for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end):
         verb = m.group("verb")
         relation = next((c.relation for c in load_cues().relations if c.kind == "verb" and "cell" in c.objects and c.pattern.fullmatch(verb)), None)
         stated = [r for r in readings if r.cue[1] <= m.start() and r.relation != relation and r.polarity == "positive"]

@@ -16,8 +16,14 @@ from mskg.extract.mentions import Mention
 from mskg.extract.scope import certainty, polarity
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def with_values(ctx: Context, readings: list[Reading]) -> list[Reading]:
-    """The clause's readings and the findings its values state that no relation word already gave."""
+    """The clause's readings and the findings its values state that no relation word already gave
+    (a clause without a digit states no value, so most are not read at all)."""
+    if not _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+        return readings
     values = low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
     return readings + [r for r in values if not any((o.relation, o.object) == (r.relation, r.object) for o in readings)]
 
