@@ -10,16 +10,16 @@ give a claim. The subject is the nearest drug, or a reference back to the drug i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 
+from mskg.extract.comparisons import compared_readings, rather_than
+from mskg.extract.context import Context, Reading, Span
 from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.lexicon import Term, load_lexicon
 from mskg.extract.mentions import Mention
 from mskg.extract.prefilter import ascii_lowered
-from mskg.extract.scope import Clause, certainty, polarity, relative_spans
+from mskg.extract.scope import certainty, polarity, relative_spans
 from mskg.extract.sentences import sentences
 
-Span = tuple[int, int]
 _WORDS = re.compile(r"[\w'-]+")
 _OPENING_REACH = 20  # characters before a sentence's subject ("Circulating B cells ...")
 _STUDY_REACH = 500  # characters before a sentence in which a reported study still speaks for it (about a paragraph)
@@ -28,36 +28,6 @@ _HARD_STOP = re.compile(r"[;:!?]|\.(?!\d)")  # a decimal point ("lymphocytes 1.2
 # A passive relation word still takes an object after it when it ends in a preposition or an
 # infinitive ("is used to treat RMS").
 _PREPOSITION_END = re.compile(r"\b(?:for|in|of|to|with|against|on|from|to\s+\w+)$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A claim as read from one clause, before it is given its evidence."""
-
-    subject: Term
-    relation: str
-    object: Term
-    polarity: str
-    certainty: str
-    span: Span
-    qualifiers: tuple[tuple[str, str], ...] = ()
-    cue: Span = (0, 0)
-    subject_at: int = -1
-
-
-@dataclass
-class Context:
-    """What the rules need besides the clause: its mentions, the focus drug, the drug classes."""
-
-    clause: Clause
-    mentions: list[Mention]
-    focus: Term | None
-    classes: set[str] = field(default_factory=set)
-    sentence_mentions: list[Mention] = field(default_factory=list)
-    implicit: tuple[str, ...] = ()
-    voice: str = ""
-    segment_mentions: tuple[Mention, ...] = ()
-    segment_start: int = 0
 
 
 def filler_ok(text: str, start: int, end: int) -> bool:
@@ -513,8 +483,9 @@ def _subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], p
     """The drugs a relation word is said of; after an object-first verb ("my CD8 count fell ... and my
     neuro switched me to Aubagio") a drug after it counts only as an agent ("by", "with", "on")."""
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
-    found = _left_drug(ctx, cue, span) or _cleft_subject(ctx, span) or _relative_head(ctx, span) or [s for s in subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
-                                           if not _other_medicine(ctx, s[1])]
+    named = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
+    found = _left_drug(ctx, cue, span) or _cleft_subject(ctx, span) or _relative_head(ctx, span) or \
+        [s for s in named if not _other_medicine(ctx, s[1])]
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
@@ -534,19 +505,6 @@ def _cleft_subject(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
         return []
     frame = frames[-1]
     return [(m.term, m) for m in ctx.mentions if m.category == "drug" and m.term is not None and frame.start() <= m.start and m.end <= frame.end()][:1]
-
-
-def seen_with(ctx: Context, span: Span, objs: list[Mention]) -> list[tuple[Term, Mention, Span]]:
-    """An adverse effect said to be seen on another drug ("the profound lymphopenia you see after Mavenclad"):
-    that drug, the effect and the words that say so."""
-    pattern, text = load_cues().patterns["seen_with"], ctx.clause.text
-    out = []
-    for o in objs:
-        hit = pattern.match(text, o.end, ctx.clause.end)
-        drug = next((m for m in ctx.mentions if hit and m.start == hit.end() and m.category == "drug" and m.term is not None), None)
-        if drug is not None and o.term is not None:
-            out.append((drug.term, o, (o.start, drug.end)))
-    return out
 
 
 def _relative_head(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
@@ -615,64 +573,37 @@ def personal_non_occurrence(ctx: Context, effect: Mention) -> bool:
     return ctx.voice == "anecdote" and bool(pattern.search(ctx.clause.text, ctx.clause.start, effect.start))
 
 
-def _contrasted(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
-    """The drug a denied claim is contrasted with at the opening of its sentence ("Unlike interferons,
-    mitoxantrone does not cause flu-like symptoms"): that drug does what the other does not."""
-    pattern, text = load_cues().patterns["contrasted"], ctx.clause.text
-    opening = pattern.match(text, ctx.clause.sentence[0], span[0])
-    return [(m.term, m) for m in ctx.sentence_mentions if opening and m.category == "drug" and m.term is not None
-            and opening.start("drug") <= m.start and m.end <= opening.end("drug")][:1]
-
-
-def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tuple[Term, Span]]:
-    """Drugs named after a relation word (before any other, at `cue_starts`) as doing the same, for comparison
-    ("Fingolimod lowers CD4 T cells more than siponimod does", "..., as ocrelizumab does"): each with the
-    span of its own words. What the comparison takes as given is asserted, whatever hedges the claim it is
-    compared with ("I suspect it may lower IgG, as ocrelizumab does")."""
-    cues, text = load_cues(), ctx.clause.text
-    out = []
-    for m in ctx.mentions:
-        if m.category != "drug" or m.term is None or m.start < span[1] or any(span[1] <= c < m.start for c in cue_starts):
-            continue
-        done = cues.patterns["compared_doer_after"].match(text, m.end, ctx.clause.end)
-        if done and cues.patterns["compared_doer_before"].search(text, max(ctx.clause.start, m.start - 12), m.start):
-            out.append((m.term, (m.start, done.end())))
-    return out
-
-
 def read_relations(ctx: Context) -> list[Reading]:
-    """The claims one clause states with a relation word; an effect given as the reason for leaving a
-    drug is that drug's only ("switched from Gilenya to Kesimpta because of the PML risk")."""
+    """The claims one clause states with a relation word, and those its comparisons imply; an effect
+    given as the reason for leaving a drug is that drug's only ("switched from Gilenya to Kesimpta
+    because of the PML risk")."""
     hits = cue_hits(ctx)
     relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
     left = {o.term: d for cue, span, objs, _ in hits for d, _ in _left_drug(ctx, cue, span) for o in objs}
     out: list[Reading] = []
     for cue, span, objs, prefer_after in hits:
-        for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
-            for obj in objs:
-                term = obj.term or ctx.focus
-                if term is None or term == subject or left.get(term, subject) != subject:
-                    continue
-                claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
-                pol = polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
-                if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
-                    continue
-                out.append(Reading(
-                    subject, _activity_relation(ctx, cue.relation, obj), term, pol,
-                    certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end), cue=span,
-                    subject_at=subj_mention.start,
-                ))
-        if cue.relation == "hasAdverseEffect":
-            out += [Reading(drug, cue.relation, o.term, "positive", "asserted", (ctx.clause.start, ctx.clause.end), cue=own, subject_at=own[0])
-                    for drug, o, own in seen_with(ctx, span, objs)]
-        out += [Reading(drug, cue.relation, o.term, "positive", "asserted", (ctx.clause.start, ctx.clause.end), cue=span, subject_at=m.start)
-                for drug, m in _contrasted(ctx, span) for o in objs
-                if o.term not in (None, drug) and any(r.cue == span and r.polarity == "negative" and r.object == o.term for r in out)
-                and not any((r.subject, r.relation, r.object) == (drug, cue.relation, o.term) for r in out)]
-        for doer, own in compared_doers(ctx, span, [s[0] for _, s, _, _ in hits]):
-            out += [Reading(doer, cue.relation, o.term, "positive", "asserted",
-                            (ctx.clause.start, ctx.clause.end), cue=span, subject_at=own[0]) for o in objs if o.term not in (None, doer)]
+        stated = _stated(ctx, cue, span, objs, prefer_after, relatives, left)
+        out += stated + compared_readings(ctx, cue, span, objs, stated, [s[0] for _, s, _, _ in hits])
     return out + rather_than(ctx, out)
+
+
+def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool,
+            relatives: list[Span], left: dict[Term, Term]) -> list[Reading]:
+    """The claims one relation word states: each of its subjects with each of its objects."""
+    out = []
+    for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
+        for obj in objs:
+            term = obj.term or ctx.focus
+            if term is None or term == subject or left.get(term, subject) != subject:
+                continue
+            claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
+            pol = polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
+            if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
+                continue
+            out.append(Reading(subject, _activity_relation(ctx, cue.relation, obj), term, pol,
+                               certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end),
+                               cue=span, subject_at=subj_mention.start))
+    return out
 
 
 def _activity_relation(ctx: Context, relation: str, obj: Mention) -> str:
@@ -680,15 +611,3 @@ def _activity_relation(ctx: Context, relation: str, obj: Mention) -> str:
     if relation == "decreasesAmountOf" and load_cues().patterns["activity_after_object"].match(ctx.clause.text, obj.end):
         return "inhibits"
     return relation
-
-
-def rather_than(ctx: Context, readings: list[Reading]) -> list[Reading]:
-    """A change denied as the alternative to one just stated ("restrains proliferating lymphocytes rather than
-    killing them"): the same drug and cells, the verb's relation, negative."""
-    out = []
-    for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end):
-        verb = m.group("verb")
-        relation = next((c.relation for c in load_cues().relations if c.kind == "verb" and "cell" in c.objects and c.pattern.fullmatch(verb)), None)
-        stated = [r for r in readings if r.cue[1] <= m.start() and r.relation != relation and r.polarity == "positive"]
-        out += [replace(r, relation=relation, polarity="negative", cue=m.span("verb")) for r in stated if relation is not None]
-    return out

@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from mskg.extract.annotate import SegmentMentions, annotate, default_matcher, focus_of
-from mskg.extract.claims import Context, Reading, read_relations
+from mskg.extract.claims import read_relations
 from mskg.extract.comedication import CoMedication, qualify, read_comedications
+from mskg.extract.context import Context, Reading
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term
 from mskg.extract.mentions import Mention

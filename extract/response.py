@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mskg.extract.claims import Context, Reading, subject_of
+from mskg.extract.claims import subject_of
+from mskg.extract.context import Context, Reading
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Lexicon, Term
 from mskg.extract.mentions import Mention

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mskg.extract.claims import Context, Reading, antecedent
+from mskg.extract.claims import antecedent
+from mskg.extract.context import Context, Reading
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term, load_lexicon
 from mskg.extract.mentions import Mention
