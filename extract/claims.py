@@ -116,12 +116,15 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
 
 def describes(ctx: Context, m: Mention) -> bool:
     """Is this drug-class mention a description ("an anti-CD25 antibody") rather than a subject (also
-    not when it is coordinated with a drug before it: "natalizumab or an anti-CD20 antibody")?"""
+    not when it is coordinated with a drug before it, "natalizumab or an anti-CD20 antibody", nor an
+    agent, "the B-cell count hardly moves on a BTK inhibitor")?"""
     if m.term is None or m.term.iri not in ctx.classes or _coordinated_with_drug(ctx, m):
         return False
     cues = load_cues()
     reach = int(cues.data["class_determiners"]["reach"])
-    return bool(cues.patterns["class_determiner"].search(ctx.clause.text, max(0, m.start - reach), m.start))
+    text = ctx.clause.text
+    agent = cues.patterns["agent_class_before"].search(text, max(0, m.start - 40), m.start)
+    return not agent and bool(cues.patterns["class_determiner"].search(text, max(0, m.start - reach), m.start))
 
 
 def _coordinated_with_drug(ctx: Context, m: Mention) -> bool:
@@ -201,10 +204,19 @@ def subject_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bo
     before = [m for m in reversed(cands) if m.end <= cue[0]]
     after = [] if before_only else [m for m in cands if m.start >= cue[1] and (not agent_only or _agent(ctx, m))]
     for m in (after + before) if prefer_after else (before + after):
-        term = m.term or (antecedent(ctx, m) if m.kind == "pronoun" else ctx.focus)
+        term = m.term or (antecedent(ctx, m) if m.kind == "pronoun" else _focus_reference(ctx, m))
         if term is not None and all(term != o.term for o in exclude):
             return term, m
     return None
+
+
+def _focus_reference(ctx: Context, m: Mention) -> Term | None:
+    """What a reference back means: a plural one ("The drugs dampen B-cell activation", "the antibodies
+    are very hard to beat") the drug class named last before it in the segment, else the drug in focus."""
+    plural = load_cues().patterns["plural_focus"].search(ctx.clause.text, m.start, m.end)
+    named = [x.term for x in ctx.segment_mentions
+             if plural and x.end <= m.start and x.category == "drug" and x.term is not None and x.term.iri in ctx.classes]
+    return named[-1] if named else ctx.focus
 
 
 def subjects_of(ctx: Context, cue: Span, exclude: list[Mention], prefer_after: bool = False, before_only: bool = False,
@@ -287,7 +299,8 @@ def find_objects(ctx: Context, cue: RelationCue, span: Span) -> tuple[list[Menti
     before = objects_before(ctx, span, cue.objects)
     if before:
         return before + _gapped_objects(ctx, span, cue.objects), True
-    return (_relative_object(ctx, cue, span) or _pronoun_object(ctx, cue, span) or _shared_subject(ctx, cue, span)), True
+    return (_relative_object(ctx, cue, span) or _pronoun_object(ctx, cue, span) or _shared_subject(ctx, cue, span)
+            or _participle_object(ctx, cue, span)), True
 
 
 def _gapped_objects(ctx: Context, span: Span, cats: tuple[str, ...]) -> list[Mention]:
@@ -328,6 +341,16 @@ def _them_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
     if not named:
         return []
     return chain_before(ctx, named[-1], ("cell",)) if named[-1] in ctx.mentions else [named[-1]]
+
+
+def _participle_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
+    """The cells a trailing participle is said of: the first named in its clause ("the B cells come back
+    within six to nine months, often overshooting their old level")."""
+    text = ctx.clause.text
+    if not text[span[0] : span[1]].endswith("ing") or not load_cues().patterns["participle_before"].search(text, ctx.clause.start, span[0]):
+        return []
+    first = next((m for m in ctx.mentions if m.end <= span[0] and m.term is not None and m.category in cue.objects), None)
+    return chain_after(ctx, first, cue.objects) if first is not None else []
 
 
 def _shared_subject(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:
@@ -382,10 +405,12 @@ def _brought_by_another_effect(ctx: Context, m: re.Match[str]) -> bool:
 def _not_the_drugs(ctx: Context, effect: Mention) -> bool:
     """Is the effect named as a risk that is lowered or falls ("lowered the risk of PML", "linked to a much
     lower PML risk", "the PML risk falls with extended dosing"), or as what something other than a drug
-    causes ("JC virus, the virus that causes PML")? Then it is no adverse effect of a drug."""
+    causes ("JC virus, the virus that causes PML"), or as the cause of something else ("it is more likely
+    caused by the thyroid problem")? Then it is no adverse effect of a drug."""
     cues, text = load_cues(), ctx.clause.text
     near = (max(ctx.clause.start, effect.start - 40), min(ctx.clause.end, effect.end + 40))
-    return bool(cues.patterns["lowered_risk"].search(text, *near) or cues.patterns["other_cause"].search(text, near[0], effect.start))
+    return bool(cues.patterns["lowered_risk"].search(text, *near) or cues.patterns["other_cause"].search(text, near[0], effect.start)
+                or cues.patterns["named_as_cause"].search(text, near[0], effect.start))
 
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
@@ -430,8 +455,8 @@ def _cue_span(m: re.Match[str]) -> Span:
 def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned", a
     diary's "IgG has been sliding" opening its clause), a study's result opening its clause ("ALT rose
-    above three times the upper limit of normal") or what a drug can do ("it can raise liver enzymes");
-    each is its own relation word."""
+    above three times the upper limit of normal") or what a drug can do or did ("it can raise liver enzymes",
+    "It also raised liver enzymes"); each is its own relation word."""
     described = [m for m in ctx.mentions if m.kind == "description" and m not in taken]
     if not described:
         return []
@@ -442,21 +467,35 @@ def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationC
         window = max(ctx.clause.start, m.start - 40)
         opening = not text[ctx.clause.start:m.start].strip()
         own = (ctx.voice == "anecdote" and (opening or cues.patterns["described_own"].search(text, window, m.start))) or (ctx.voice == "study" and opening)
-        if own or cues.patterns["described_auxiliary"].search(text, window, m.start):
+        said_of_drug = any(d.category == "drug" and d.end <= m.start and cues.patterns["described_after_subject"].fullmatch(text, d.end, m.start)
+                           for d in ctx.mentions)
+        if own or said_of_drug or cues.patterns["described_auxiliary"].search(text, window, m.start):
             found.append((effect, (m.start, m.end), [m], False))
     return found
 
 
 def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
     """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence,
-    else the last two drugs that earlier sentences of the segment were about."""
-    ref = load_cues().patterns["plural_reference"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    else the last two drugs that earlier sentences of the segment were about; those "all four" or "the
+    three newer drugs" refers to: the last so many drugs named before it."""
+    cues = load_cues()
+    counted = cues.patterns["counted_reference"].search(ctx.clause.text, ctx.clause.sentence[0], ctx.clause.end)
+    if counted:
+        here = Mention(counted.start(), counted.end(), "plural")
+        return [(t, here) for t in _named_drugs(ctx, counted.start())[-int(cues.data["subjects"]["numbers"][counted.group("n").lower()]):]]
+    ref = cues.patterns["plural_reference"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     if not ref:
         return []
     here = Mention(ref.start(), ref.end(), "plural")
     named = [m.term for m in ctx.sentence_mentions if m.end <= ref.start() and m.term is not None and m.category == "drug" and not compared(ctx, m)]
     terms = list(dict.fromkeys(named)) or _earlier_subjects(ctx)[-2:]
     return [(t, here) for t in terms]
+
+
+def _named_drugs(ctx: Context, before: int) -> list[Term]:
+    """The specific drugs named in the segment before a point, in the order they were introduced."""
+    return list(dict.fromkeys(m.term for m in ctx.segment_mentions
+                              if m.end <= before and m.category == "drug" and m.term is not None and m.term.iri not in ctx.classes))
 
 
 def _earlier_subjects(ctx: Context, specific: bool = True) -> list[Term]:

@@ -28,12 +28,13 @@ def segment_voice(segment: Segment, text: str) -> str:
 
 def sentence_voice(default: str, sentence: str) -> str:
     """The evidence type of one sentence in a segment whose default is `default`. A textbook
-    sentence is background anywhere; a habitual one ("usually") only in an expert's general
-    statement: a patient's "my flushing usually settles" stays an anecdote, a study's result a study."""
+    sentence is background anywhere; a habitual one ("usually") only in a general statement of an
+    expert or a patient ("Thyroid trouble is usually the first autoimmune side effect"): a patient's
+    "my flushing usually settles" stays an anecdote, a study's result a study."""
     patterns = load_cues().patterns
     if patterns["voice_background"].search(sentence):
         return "background"
-    if default == "expert" and patterns["voice_background_habitual"].search(sentence) and not patterns["voice_background_not_habitual"].search(sentence):
+    if default in ("expert", "anecdote") and patterns["voice_background_habitual"].search(sentence) and not patterns["voice_background_not_habitual"].search(sentence):
         return "background"
     if default != "study" and patterns["voice_expert"].search(sentence):
         return "expert"

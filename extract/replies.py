@@ -9,6 +9,9 @@ from mskg.extract.structure import Span
 WINDOW = 200
 MIN_QUOTE = 8
 _QUOTED = re.compile(r"\s*(?:Re\s*:\s*)?[\"\u201c](?P<q>[^\"\u201c\u201d]+)[\"\u201d]", re.I)
+# A `Re:` line quotes up to its last closing mark, so a quoted comment that itself opens with a quote
+# (`Re: ""Liver enzyme rises ..." - so is ...?"`) is quoted whole.
+_RE_LINE = re.compile(r"\s*Re\s*:\s*[\"\u201c](?P<q>[^\n]*[^\s\"\u201c\u201d][^\n]*?)[\"\u201d][ \t]*(?:\r?\n|$)", re.I)
 _EDGE = " \t\r\n\u00a0.,;:!?\u2026'\u2018\u2019"
 
 
@@ -25,7 +28,7 @@ class ReplyFinder:
 
     def add(self, text: str) -> tuple[Span | None, int | None]:
         """The quoted span in `text` (or None) and the 0-based index of the comment it quotes."""
-        m = _QUOTED.match(text)
+        m = _RE_LINE.match(text) or _QUOTED.match(text)
         quote = (m.start("q"), m.end("q")) if m and len(m.group("q").strip()) >= MIN_QUOTE else None
         target = self._match(normalize(text[quote[0] : quote[1]])) if quote else None
         self._seen.append(normalize(text))

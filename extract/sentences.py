@@ -89,12 +89,15 @@ def _condition() -> re.Pattern[str]:
 
 
 def is_question(text: str, span: Span) -> bool:
-    """Does the sentence ask rather than state ("Does Vumerity cause less flushing than Tecfidera?")."""
-    question = _question()
-    return span[1] < len(text) and text[span[1]] == "?" and bool(question.match(text, span[0], span[1]))
+    """Does the sentence ask rather than state ("Does Vumerity cause less flushing than Tecfidera?"), or
+    report a question ("A patient asked whether an aspirin before the dose helps with the flushing")?"""
+    question, reported = _questions()
+    asks = span[1] < len(text) and text[span[1]] == "?" and bool(question.match(text, span[0], span[1]))
+    return asks or bool(reported.search(text, span[0], span[1]))
 
 
 @lru_cache(maxsize=1)
-def _question() -> re.Pattern[str]:
-    """The words a question starts with, from cues.json."""
-    return re.compile(load_data("cues.json")["sentences"]["question"], re.IGNORECASE)
+def _questions() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words a question starts with, and those that report one, from cues.json."""
+    data = load_data("cues.json")["sentences"]
+    return re.compile(data["question"], re.IGNORECASE), re.compile(data["reported_question"], re.IGNORECASE)

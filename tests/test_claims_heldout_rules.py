@@ -1251,3 +1251,62 @@ def test_a_denial_contrasted_with_another_drug_and_the_leaflets_wording():
         (CYCLOPHOSPHAMIDE, "hasAdverseEffect", "mskg:Infertility", "positive", "hypothetical")}
     assert _rows("Rituximab is used. Prednisolone at 5 mg is unlikely to be the main cause of the low IgG.") == {
         ("DRUGBANK:DB00860", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "hedged")}
+
+
+# Round 25 (163 a conference live-blog on BTK inhibitors, 164 a patient's year after Lemtrada, 165 a pharmacist's newsletter).
+TOLEBRUTINIB, BTK_CLASS, ANTI_CD20 = "mskg:Tolebrutinib", "mskg:BTKInhibitor", "mskg:AntiCD20Antibody"
+PONESIMOD_ = "mskg:Ponesimod"
+
+
+def test_a_reply_that_quotes_a_quoting_comment_reads_only_its_own_words():
+    from mskg.extract.replies import ReplyFinder
+    finder = ReplyFinder()
+    earlier = '"Liver enzyme rises have happened on it too" - so is fenebrutinib safer for the liver or not?? My neuro keeps changing the subject.'
+    finder.add(earlier)
+    reply = f'Re: "{earlier}"\n\nNeurologist here. Evobrutinib and tolebrutinib both caused serious liver injury in trials.'
+    quote, target = finder.add(reply)
+    assert (reply[quote[0] : quote[1]], target) == (earlier, 0)
+    found = claims("Neurologist here. Evobrutinib and tolebrutinib both caused serious liver injury in trials.", kind="comment")
+    assert {(curie(c.subject), c.evidence.evidence_type) for c in found} == {("mskg:Evobrutinib", "expert"), (TOLEBRUTINIB, "expert")}
+
+
+def test_a_class_as_agent_and_a_plural_reference_to_the_class_named_last():
+    text = ("Tolebrutinib blocks BTK in microglia. The speaker was frank that the B-cell count hardly moves on a BTK inhibitor. "
+            "The drugs dampen B-cell activation rather than depleting the cells.")
+    assert _rows(text) >= {(BTK_CLASS, "decreasesAmountOf", B_CELL, "negative", "asserted"), (BTK_CLASS, "inhibits", B_CELL, "positive", "asserted")}
+    assert TOLEBRUTINIB not in {s for s, r, o, _, _ in _rows(text) if o == B_CELL}
+    text = "Can a BTK inhibitor replace an anti-CD20? Probably not, said the panel, because the antibodies are very hard to beat at preventing relapses."
+    assert (ANTI_CD20, "inhibits", "mskg:Relapse", "positive", "asserted") in _rows(text)
+
+
+def test_counted_references_and_bracketed_brands_in_a_list_of_drugs():
+    text = ("Fingolimod (Gilenya), siponimod (Mayzent), ozanimod (Zeposia) and ponesimod (Ponvory) all act on sphingosine-1-phosphate receptors. "
+            "All four lower the blood lymphocyte count. The three newer drugs come with a titration pack: stepping the dose up "
+            "blunts the slowing of the heart rate that can happen in the first hours.")
+    found = triples(text)
+    assert {s for s, r, o in found if r == "targets"} == {FINGOLIMOD, SIPONIMOD, OZANIMOD, PONESIMOD_}
+    assert {s for s, r, o in found if o == LYMPHOCYTE} == {FINGOLIMOD, SIPONIMOD, OZANIMOD, PONESIMOD_}
+    assert {s for s, r, o in found if o == "mskg:Bradycardia"} == {SIPONIMOD, OZANIMOD, PONESIMOD_}
+
+
+def test_a_patients_year_after_lemtrada():
+    text = ("I have had RRMS since 2016 and had my second round of Lemtrada a year ago. Six-month bloods: my B cells had bounced back "
+            "to above where they started, while my CD4 count was still on the floor. Graves' disease, courtesy of Lemtrada.")
+    found = _rows(text, kind="comment")
+    assert (ALEMTUZUMAB, "increasesAmountOf", B_CELL, "positive", "asserted") in found
+    assert (ALEMTUZUMAB, "decreasesAmountOf", CD4_T, "positive", "asserted") in found
+    assert (ALEMTUZUMAB, "hasAdverseEffect", "mskg:SecondaryAutoimmunity", "positive", "asserted") in found
+    text = "I am on Lemtrada. A week of prednisolone and they were back over 100. It's now two and a half years since my last relapse."
+    assert _rows(text, kind="comment") == {(ALEMTUZUMAB, "inhibits", "mskg:Relapse", "positive", "asserted")}
+
+
+def test_descriptions_of_liver_and_heart_effects_and_a_reported_question():
+    assert (TOLEBRUTINIB, "hasAdverseEffect", "mskg:LiverInjury") in triples(
+        "Tolebrutinib was tested. Peak ALT above three times the upper limit of normal in about 4% on tolebrutinib versus 1.6% on placebo.")
+    assert ("mskg:Evobrutinib", "hasAdverseEffect", "mskg:LiverInjury") in triples("Evobrutinib was shelved. It also raised liver enzymes.")
+    assert (SIPONIMOD, "hasAdverseEffect", "mskg:Bradycardia") in triples("I tried it. Mayzent dropped my heart rate to 48 on day one.", kind="comment")
+    assert claims("A patient on Tecfidera asked whether an aspirin before the dose helps with the flushing.") == []
+    assert _rows("Remibrutinib is selective for BTK. So far nobody has reported liver injury with it.") == {
+        ("mskg:Remibrutinib", "targets", "HGNC:1133", "positive", "asserted"), ("mskg:Remibrutinib", "hasAdverseEffect", "mskg:LiverInjury", "negative", "asserted")}
+    assert (("mskg:Fenebrutinib", "inhibits", "mskg:DisabilityProgression", "positive", "hedged")
+            in _rows("The top-line claim from the trial is that fenebrutinib slows disability progression."))
