@@ -61,7 +61,8 @@ def _contrasted(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
 
 def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tuple[Term, Span]]:
     """Drugs named after a relation word (before any other, at `cue_starts`) as doing the same, for comparison
-    ("Fingolimod lowers CD4 T cells more than siponimod does", "..., as ocrelizumab does"): each with the
+    ("Fingolimod lowers CD4 T cells more than siponimod does", "..., as ocrelizumab does", "causes fewer GI side
+    effects than Tecfidera", "more common with rituximab than with ocrelizumab"): each with the
     span of its own words. What the comparison takes as given is asserted, whatever hedges the claim it is
     compared with ("I suspect it may lower IgG, as ocrelizumab does")."""
     cues, text = load_cues(), ctx.clause.text
@@ -72,6 +73,9 @@ def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tupl
         done = cues.patterns["compared_doer_after"].match(text, m.end, ctx.clause.end)
         if done and cues.patterns["compared_doer_before"].search(text, max(ctx.clause.start, m.start - 12), m.start):
             out.append((m.term, (m.start, done.end())))
+        elif cues.patterns["compared_degree_before"].search(text, max(ctx.clause.start, span[0] - 30), m.start) and \
+                cues.patterns["compared_degree_after"].match(text, m.end, ctx.clause.end):
+            out.append((m.term, (m.start, m.end)))
     return out
 
 

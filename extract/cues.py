@@ -110,6 +110,8 @@ def load_cues() -> Cues:
         "reason": data["subjects"]["reason"],
         "compared_doer_before": data["subjects"]["compared_doer_before"],
         "compared_doer_after": data["subjects"]["compared_doer_after"],
+        "compared_degree_before": data["subjects"]["compared_degree_before"],
+        "compared_degree_after": data["subjects"]["compared_degree_after"],
         "elided_verb_after": data["subjects"]["elided_verb_after"],
         "expletive_it": data["focus"]["expletive_it"],
         "plural_reference": data["subjects"]["plural_reference"],

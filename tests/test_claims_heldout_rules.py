@@ -1310,3 +1310,11 @@ def test_descriptions_of_liver_and_heart_effects_and_a_reported_question():
         ("mskg:Remibrutinib", "targets", "HGNC:1133", "positive", "asserted"), ("mskg:Remibrutinib", "hasAdverseEffect", "mskg:LiverInjury", "negative", "asserted")}
     assert (("mskg:Fenebrutinib", "inhibits", "mskg:DisabilityProgression", "positive", "hedged")
             in _rows("The top-line claim from the trial is that fenebrutinib slows disability progression."))
+
+
+def test_a_drug_compared_by_degree_does_it_too():
+    found = triples("Vumerity causes fewer GI side effects than Tecfidera, which was the whole point of developing it.")
+    assert found == {(DRF, "hasAdverseEffect", "mskg:GastrointestinalUpset"), (DMF, "hasAdverseEffect", "mskg:GastrointestinalUpset")}
+    assert (OCRELIZUMAB, "hasAdverseEffect", "mskg:Neutropenia") in triples(
+        "Late-onset neutropenia seems to be more common with rituximab than with ocrelizumab.")
+    assert {s for s, _, _ in triples("Ocrelizumab lowers IgG more than the placebo group.")} == {OCRELIZUMAB}
