@@ -415,8 +415,7 @@ def _not_the_drugs(ctx: Context, effect: Mention) -> bool:
 
 def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]]:
     """Every relation word in the clause with its objects (only words that found an object); a word
-    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"), and a verb
-    denied as an alternative ("rather than killing them") is read by `rather_than` only. A cue
+    inside a longer relation phrase gives way to it ("expansion" in "slows the expansion of"). A cue
     is not scanned for when no mention could be its object (objects come from the clause's mentions,
     for an "any" cue or a clause opening with "they are" also from the sentence's, by anaphora) or
     its prefilter rules it out."""
@@ -426,7 +425,6 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
     by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject")) \
         or bool(load_cues().find("them_object", ctx.clause.text, ctx.clause.start, ctx.clause.end))
-    denied = {m.start("verb") for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)}
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
@@ -434,7 +432,7 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
         if (in_sentence if cue.kind == "any" or by_pronoun else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
-            if (cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m)) or m.start() in denied:
+            if cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m):
                 continue
             span = _cue_span(m)
             objs, after = find_objects(ctx, cue, span)
@@ -628,7 +626,9 @@ def read_relations(ctx: Context) -> list[Reading]:
 
 def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool,
             relatives: list[Span], left: dict[Term, Term]) -> list[Reading]:
-    """The claims one relation word states: each of its subjects with each of its objects."""
+    """The claims one relation word states: each of its subjects with each of its objects; a verb denied as
+    the alternative to another ("rather than killing them") is negative."""
+    denied = {m.start("verb") for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)}
     out = []
     for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
         for obj in objs:
@@ -636,10 +636,11 @@ def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], pre
             if term is None or term == subject or left.get(term, subject) != subject:
                 continue
             claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
-            pol = polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
+            pol = "negative" if span[0] in denied else polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
             if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
                 continue
-            out.append(Reading(subject, _activity_relation(ctx, cue.relation, obj), term, pol,
+            relation = cue.relation if span[0] in denied else _activity_relation(ctx, cue.relation, obj)
+            out.append(Reading(subject, relation, term, pol,
                                certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end),
                                cue=span, subject_at=subj_mention.start))
     return out

@@ -81,11 +81,12 @@ def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tupl
 
 def rather_than(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """A change denied as the alternative to one just stated ("restrains proliferating lymphocytes rather than
-    killing them"): the same drug and cells, the verb's relation, negative."""
+    killing them"): the same drug and cells, the verb's relation, negative, where the verb found none itself."""
     out = []
     for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end):
         verb = m.group("verb")
         relation = next((c.relation for c in load_cues().relations if c.kind == "verb" and "cell" in c.objects and c.pattern.fullmatch(verb)), None)
         stated = [r for r in readings if r.cue[1] <= m.start() and r.relation != relation and r.polarity == "positive"]
-        out += [replace(r, relation=relation, polarity="negative", cue=m.span("verb")) for r in stated if relation is not None]
+        out += [replace(r, relation=relation, polarity="negative", cue=m.span("verb")) for r in stated if relation is not None
+                and not any((x.subject, x.relation, x.object) == (r.subject, relation, r.object) for x in readings + out)]
     return out

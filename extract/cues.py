@@ -128,6 +128,7 @@ def load_cues() -> Cues:
         "reported_study": data["subjects"]["reported_study"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],
         "population_not_after": data["voice"]["population_not_after"],
+        "population_not_before": data["voice"]["population_not_before"],
         "sentential_negation": data["negation"]["sentential"],
         "count_word": data["counts"]["pattern"],
         "own_count": data["implicit_subject_relations"]["own_count"],
@@ -147,7 +148,7 @@ def load_cues() -> Cues:
         "activity_after_object": data["activity"]["after_object"],
         "activity_rather_than": data["activity"]["rather_than"],
         **{f"response_{k}": v for k, v in data["response"].items() if isinstance(v, str) and k != "mature_prefix"},
-        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "speaker_label", "quote_label", "turn_start", "paragraph_break")},
+        **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "population_not_before", "speaker_label", "quote_label", "turn_start", "paragraph_break")},
     }
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
     named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"

@@ -217,14 +217,16 @@ class Matcher:
         return found
 
     def focus(self, text: str, start: int, end: int, taken: list[Mention]) -> tuple[list[Mention], list[Mention]]:
-        """Focus references in `text[start:end]`, and the class mentions they replace; a word right after a
-        drug's name is part of it ("anti-CD20 treatment"), no reference."""
+        """Focus references in `text[start:end]`, and the class mentions they replace ("this anti-CD20 drug"); a
+        word right after a drug's name is part of it ("anti-CD20 treatment"), no reference, and a plural names
+        the class itself ("the anti-CD20 drugs")."""
         phrases, pronouns = _focus_patterns()
         refs: list[Mention] = []
         replaced: list[Mention] = []
         for m in phrases.finditer(text, start, end):
             inside = [t for t in taken if m.start() <= t.start and t.end <= m.end()]
-            if any(t.term and t.term.iri not in self.classes for t in inside) or _overlaps(m.start(), m.end(), taken, inside):
+            plural_class = m.group().endswith("s") and any(t.term and t.category == "drug" for t in inside)
+            if plural_class or any(t.term and t.term.iri not in self.classes for t in inside) or _overlaps(m.start(), m.end(), taken, inside):
                 continue
             if any(t.category == "drug" and t.term and 0 <= m.start() - t.end <= 1 for t in taken):
                 continue

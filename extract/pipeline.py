@@ -49,17 +49,18 @@ def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str
 
 
 def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | None:
-    """The study's population for study evidence; a patient's own disease course for anecdotes."""
+    """The study's population for study evidence; a patient's own disease course for anecdotes (not a
+    service named after the disease: "the MS nurse")."""
     if voice == "study":
         return study.population if study else None
     if voice != "anecdote":
         return None
-    own = load_cues().patterns["voice_patient_population"]
-    other = load_cues().patterns["population_not_after"]
-    for start, end in sentences(sm.view.text, sm.start, sm.end):
-        if own.search(sm.view.text, start, end):
+    patterns, text = load_cues().patterns, sm.view.text
+    own, other, service = patterns["voice_patient_population"], patterns["population_not_after"], patterns["population_not_before"]
+    for start, end in sentences(text, sm.start, sm.end):
+        if own.search(text, start, end):
             found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"
-                     and not other.search(sm.view.text, max(start, m.start - 30), m.start)]
+                     and not other.search(text, max(start, m.start - 30), m.start) and not service.match(text, m.end)]
             if found:
                 return _most_specific(sm, found[0]).iri
     return None

@@ -1318,3 +1318,29 @@ def test_a_drug_compared_by_degree_does_it_too():
     assert (OCRELIZUMAB, "hasAdverseEffect", "mskg:Neutropenia") in triples(
         "Late-onset neutropenia seems to be more common with rituximab than with ocrelizumab.")
     assert {s for s, _, _ in triples("Ocrelizumab lowers IgG more than the placebo group.")} == {OCRELIZUMAB}
+
+
+# Round 26 (166 a journal club on natalizumab dosing, 167 support-group notes on anti-CD20 drugs, 168 a charity newsletter).
+def test_an_organisations_our_is_no_studys_and_the_authors_abstract_is_the_studys():
+    newsletter = "Our helpline team took over 900 calls last year, and our medical information team reviewed this issue."
+    assert voice(newsletter, (0, len(newsletter))) != "study"
+    abstract = "From the authors' abstract: \"We randomised 499 patients with relapsing-remitting MS to six-weekly or four-weekly natalizumab.\""
+    assert voice(abstract, (0, len(abstract))) == "study"
+
+
+def test_a_denied_alternative_with_no_stated_claim_and_a_plural_class_named_in_full():
+    found = _rows("Tysabri blocks alpha-4 integrin on lymphocytes, so it keeps them in the blood rather than killing them.")
+    assert (NATALIZUMAB, "kills", LYMPHOCYTE, "negative", "asserted") in found
+    found = _rows("Unlike the anti-CD20 drugs, which strip B cells out of the blood, BTK inhibitors leave B-cell numbers more or less alone.")
+    assert found == {(ANTI_CD20, "decreasesAmountOf", B_CELL, "positive", "asserted"), (BTK_CLASS, "decreasesAmountOf", B_CELL, "negative", "asserted")}
+
+
+def test_speaker_turns_in_one_paragraph_and_a_service_named_after_the_disease():
+    text = ("From the floor\nMAUREEN: I've got RRMS and I'm four years into Ocrevus. My IgM came back low in January, 0.3.\n"
+            "GRAHAM: Briumvi since last summer. My B cells were zero at the three-month check.")
+    found = {(curie(c.subject), c.relation, curie(c.object), tuple(sorted((k, curie(v)) for k, v in c.qualifiers))) for c in claims(text)}
+    assert ("mskg:Ublituximab", "decreasesAmountOf", B_CELL, ()) in found
+    text = "My lymphocytes have been high, 4.2, ever since I started Tysabri, my GP panicked until the MS nurse explained."
+    found = one(text, kind="comment")
+    _is(found, NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE)
+    assert found.qualifiers == ()
