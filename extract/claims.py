@@ -423,13 +423,12 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
     lowered = ascii_lowered(ctx.clause.text, ctx.clause.start, ctx.clause.end)
     in_clause = {m.category for m in ctx.mentions}
     in_sentence = in_clause | {m.category for m in ctx.sentence_mentions}
-    by_pronoun = any(load_cues().patterns[p].match(ctx.clause.text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject")) \
-        or bool(load_cues().find("them_object", ctx.clause.text, ctx.clause.start, ctx.clause.end))
+    reachable = in_clause if in_sentence == in_clause or not _objects_by_pronoun(ctx) else in_sentence
     for cue in load_cues().relations:
         if cue.kind == "prefix":
             hits += [(cue, span, objs, after) for span, objs, after in prefix_readings(ctx, cue)]
             continue
-        if (in_sentence if cue.kind == "any" or by_pronoun else in_clause).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
+        if (in_sentence if cue.kind == "any" else reachable).isdisjoint(cue.objects) or not cue.prefilter.may_match(lowered):
             continue
         for m in cue.pattern.finditer(ctx.clause.text, ctx.clause.start, ctx.clause.end):
             if cue.relation == "hasAdverseEffect" and _brought_by_another_effect(ctx, m):
@@ -442,6 +441,14 @@ def cue_hits(ctx: Context) -> list[tuple[RelationCue, Span, list[Mention], bool]
                 hits.append((cue, span, objs, after))
     hits += described_events(ctx, [o for _, _, objs, _ in hits for o in objs])
     return [h for h in hits if not any(o[1][0] <= h[1][0] and h[1][1] <= o[1][1] and o[1] != h[1] for o in hits)]
+
+
+def _objects_by_pronoun(ctx: Context) -> bool:
+    """May the clause's relation words take objects named earlier in the sentence, through a pronoun ("they are
+    spared", "doesn't deplete them") or a shared subject ("and then rose")?"""
+    cues, text = load_cues(), ctx.clause.text
+    return any(cues.patterns[p].match(text, ctx.clause.start, ctx.clause.end) for p in ("pronoun_object", "shared_subject")) \
+        or bool(cues.find("them_object", text, ctx.clause.start, ctx.clause.end))
 
 
 def _cue_span(m: re.Match[str]) -> Span:
@@ -615,20 +622,23 @@ def read_relations(ctx: Context) -> list[Reading]:
     given as the reason for leaving a drug is that drug's only ("switched from Gilenya to Kesimpta
     because of the PML risk")."""
     hits = cue_hits(ctx)
+    if not hits:
+        return []
     relatives = relative_spans(ctx.clause, [span[0] for _, span, _, _ in hits])
     left = {o.term: d for cue, span, objs, _ in hits for d, _ in _left_drug(ctx, cue, span) for o in objs}
+    alternatives = load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    denied = {m.start("verb") for m in alternatives}
     out: list[Reading] = []
     for cue, span, objs, prefer_after in hits:
-        stated = _stated(ctx, cue, span, objs, prefer_after, relatives, left)
+        stated = _stated(ctx, cue, span, objs, prefer_after, relatives, left, span[0] in denied)
         out += stated + compared_readings(ctx, cue, span, objs, stated, [s[0] for _, s, _, _ in hits])
-    return out + rather_than(ctx, out)
+    return out + rather_than(alternatives, out)
 
 
 def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], prefer_after: bool,
-            relatives: list[Span], left: dict[Term, Term]) -> list[Reading]:
-    """The claims one relation word states: each of its subjects with each of its objects; a verb denied as
+            relatives: list[Span], left: dict[Term, Term], denied: bool) -> list[Reading]:
+    """The claims one relation word states: each of its subjects with each of its objects; a verb `denied` as
     the alternative to another ("rather than killing them") is negative."""
-    denied = {m.start("verb") for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end)}
     out = []
     for subject, subj_mention in _subjects(ctx, cue, span, objs, prefer_after):
         for obj in objs:
@@ -636,10 +646,10 @@ def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], pre
             if term is None or term == subject or left.get(term, subject) != subject:
                 continue
             claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
-            pol = "negative" if span[0] in denied else polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
+            pol = "negative" if denied else polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
             if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
                 continue
-            relation = cue.relation if span[0] in denied else _activity_relation(ctx, cue.relation, obj)
+            relation = cue.relation if denied else _activity_relation(ctx, cue.relation, obj)
             out.append(Reading(subject, relation, term, pol,
                                certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end),
                                cue=span, subject_at=subj_mention.start))

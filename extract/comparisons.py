@@ -8,6 +8,7 @@ killing them" denies the killing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mskg.extract.context import Context, Reading, Span
@@ -79,11 +80,12 @@ def compared_doers(ctx: Context, span: Span, cue_starts: list[int]) -> list[tupl
     return out
 
 
-def rather_than(ctx: Context, readings: list[Reading]) -> list[Reading]:
+def rather_than(alternatives: list[re.Match[str]], readings: list[Reading]) -> list[Reading]:
     """A change denied as the alternative to one just stated ("restrains proliferating lymphocytes rather than
-    killing them"): the same drug and cells, the verb's relation, negative, where the verb found none itself."""
-    out = []
-    for m in load_cues().find("activity_rather_than", ctx.clause.text, ctx.clause.start, ctx.clause.end):
+    killing them", the clause's `alternatives`): the same drug and cells, the verb's relation, negative, where
+    the verb found none itself."""
+    out: list[Reading] = []
+    for m in alternatives:
         verb = m.group("verb")
         relation = next((c.relation for c in load_cues().relations if c.kind == "verb" and "cell" in c.objects and c.pattern.fullmatch(verb)), None)
         stated = [r for r in readings if r.cue[1] <= m.start() and r.relation != relation and r.polarity == "positive"]
