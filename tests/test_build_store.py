@@ -139,8 +139,18 @@ def test_a_batch_failing_after_others_were_written_leaves_the_store_as_it_was(tm
 
     def batches():
         yield [hand_made("doc-b")]
-        raise NonConformingError("does not conform", path="doc-c.txt")
+        yield [hand_made("doc-c")]  # spooled, not yet loaded, when the next batch fails
+        raise NonConformingError("does not conform", path="doc-d.txt")
 
     with pytest.raises(NonConformingError):
-        write_batches(tmp_path, batches(), {hand_made("doc-b").graph_name})
+        write_batches(tmp_path, batches(), {hand_made(d).graph_name for d in ("doc-b", "doc-c")})
     assert open_store(tmp_path).quads() == before
+    assert sorted(p.name for p in (tmp_path / "generations").iterdir()) == ["000001"]
+
+
+def test_a_killed_build_s_spool_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    write_store(tmp_path, [hand_made("doc-a")])
+    (tmp_path / "generations" / "000002.spool").write_bytes(b"<urn:x> <urn:y> <urn:z> <urn:g> .\n")
+    write_store(tmp_path, [hand_made("doc-b")])
+    assert not list((tmp_path / "generations").glob("*.spool"))
+    assert "urn:g" not in open_store(tmp_path).graph_names()

@@ -1,9 +1,9 @@
 """The build: documents -> validated named graphs -> one new store generation, all or nothing.
 
 Every document is read, extracted, turned into RDF, given its direct edges and validated
-before it is written; validated batches are bulk-loaded into a private new generation of the
-store while later ones are still being built, and that generation replaces the old one
-atomically only when all of them are in (see mskg.stores.writer).
+before it is written; validated batches are spooled beside a private new generation of the
+store as they arrive and bulk-loaded into it in one go when all are in, and that generation
+replaces the old one atomically only then (see mskg.stores.writer).
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from mskg.stores.ntriples import TermTexts, graph_nquads, graph_suffix, lines_te
 from mskg.stores.writer import StoreWriter
 
 PAUSE_ENV = "MSKG_TEST_PAUSE_MIDWAY"
-CHUNK_BYTES = 128 * 1024 * 1024  # fewer loads: RocksDB compacts after each (see benchmarks/notes.md)
 
 
 @dataclass(frozen=True)
@@ -140,12 +139,14 @@ def _check_unique(files: Sequence[Path]) -> None:
 def _warm_caches() -> None:
     """Parse the lexicon, ontology, shapes and rule (and compile the checks) once in the parent so
     forked workers inherit them."""
+    from mskg.extract.cues import load_cues
     from mskg.extract.lexicon import load_lexicon
     from mskg.ontology.fastcheck import shipped_checks
     from mskg.ontology.rules import rule_reads
     from mskg.ontology.validation import _term_triples, shapes_graph, shipped_datatypes
 
     load_lexicon()
+    load_cues()
     rule_reads()
     shapes_graph()
     shipped_checks()
@@ -215,23 +216,6 @@ def ontology_nquads() -> bytes:
     return graph_nquads(ontology_graph(), str(ONTOLOGY_IRI))
 
 
-class _Chunks:
-    """Bulk-load N-Quads into a writer in chunks of about CHUNK_BYTES (few, large loads are fastest)."""
-
-    def __init__(self, writer: StoreWriter) -> None:
-        self.writer, self.parts, self.size = writer, [], 0
-
-    def add(self, nquads: bytes) -> None:
-        self.parts.append(nquads)
-        self.size += len(nquads)
-        if self.size >= CHUNK_BYTES:
-            self.flush()
-
-    def flush(self) -> None:
-        self.writer.load(b"".join(self.parts))
-        self.parts, self.size = [], 0
-
-
 def _pause_for_tests() -> None:
     """Sleep midway through the writes when MSKG_TEST_PAUSE_MIDWAY is set (the SIGKILL test)."""
     seconds = os.environ.get(PAUSE_ENV)
@@ -249,7 +233,7 @@ def _stored_graphs(root: Path) -> set[str]:
 
 def write_batches(root: Path, batches: Iterable[Sequence[BuiltDocument]], names: set[str], *,
                   clean: bool = False) -> tuple[list[BuiltDocument], int]:
-    """Load validated batches into a private new generation as they arrive, then switch to it.
+    """Spool validated batches as they arrive, load them into a private new generation, then switch to it.
 
     `names` are the graphs the build expects to write: when they cover every stored graph the
     generation starts empty, otherwise it starts as a copy and each written graph is replaced.
@@ -261,18 +245,17 @@ def write_batches(root: Path, batches: Iterable[Sequence[BuiltDocument]], names:
     graphs, stored = _Graphs(), []
     with StoreWriter(root, fresh=fresh) as writer:
         writer.replace_graph(str(ONTOLOGY_IRI), ontology_nquads())
-        chunks = _Chunks(writer)
         for number, batch in enumerate(batches):
             for doc in batch:
                 graphs.claim(doc)
                 if not fresh:
                     writer.remove_graph(doc.graph_name)
-                chunks.add(doc.nquads)
+                writer.spool(doc.nquads)
                 stored.append(replace(doc, nquads=b""))
             if number == 0:
-                chunks.flush()
+                writer.load_spooled()
                 _pause_for_tests()
-        chunks.flush()
+        writer.load_spooled()
         if fresh and not clean:
             writer.copy_graphs(old - set(graphs.seen))
         return sorted(stored, key=lambda d: (d.doc_id, d.path)), writer.count()
@@ -288,7 +271,7 @@ def write_store(root: Path, documents: Sequence[BuiltDocument], *, clean: bool =
 def build(paths: Sequence[Path], root: Path, *, jobs: int | None = None, clean: bool = False) -> BuildReport:
     """Build every document under `paths` into the store at `root`; all or nothing.
 
-    The store is written while later batches are still being built (each batch is validated
+    Batches are spooled while later ones are still being built (each batch is validated
     before it is written; the new generation only becomes visible when every batch is in).
     """
     from mskg.extract.documents import iter_documents

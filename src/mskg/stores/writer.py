@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
+from typing import BinaryIO
 
 import pyoxigraph as ox
 
@@ -44,6 +45,7 @@ class StoreWriter:
         self._lock_file: int | None = None
         self.path: Path | None = None
         self.db: ox.Store | None = None
+        self._spool: BinaryIO | None = None
 
     def __enter__(self) -> StoreWriter:
         try:
@@ -112,6 +114,32 @@ class StoreWriter:
         if nquads:
             self.db.bulk_load(nquads, format=ox.RdfFormat.N_QUADS)
 
+    def spool(self, nquads: bytes) -> None:
+        """Append N-Quads to a file beside the new generation, for `load_spooled` to load in one go.
+
+        One large bulk load once the extraction workers are done is faster than many loads
+        while they run: on two cores those loads and their compactions compete with the workers
+        (10,000 posts: 140 -> 110 s, see benchmarks/notes.md), and oxigraph sorts a large load on
+        every core.
+        """
+        if self._spool is None:
+            self._spool = open(self._spool_path(), "wb")
+        self._spool.write(nquads)
+
+    def load_spooled(self) -> None:
+        """Bulk-load what was spooled so far into the new generation, and empty the spool."""
+        if self._spool is None:
+            return
+        self._spool.close()
+        self._spool = None
+        spooled = self._spool_path()
+        if spooled.stat().st_size:
+            self.db.bulk_load(path=str(spooled), format=ox.RdfFormat.N_QUADS)
+        spooled.unlink()
+
+    def _spool_path(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.spool")
+
     def copy_graphs(self, names: Iterable[str]) -> None:
         """Copy named graphs from the active generation into the new one (graphs a fresh
         generation must keep because this build turned out not to replace them)."""
@@ -128,6 +156,7 @@ class StoreWriter:
         return len(self.db)
 
     def _publish(self) -> None:
+        self.load_spooled()
         self.db.optimize()  # compact the bulk-loaded files: queries on a 10k-post store run 2-3x faster
         self.db.flush()
         self.db = None
@@ -141,11 +170,18 @@ class StoreWriter:
 
     def _discard(self) -> None:
         self.db = None
+        if self._spool is not None:
+            self._spool.close()
+            self._spool = None
         if self.path is not None:
+            self._spool_path().unlink(missing_ok=True)
             shutil.rmtree(self.path, ignore_errors=True)
 
     def _remove_stale(self) -> None:
-        """Delete generations older than the last KEEP, and unfinished ones above the active."""
+        """Delete generations older than the last KEEP, unfinished ones above the active, and
+        the spool files of builds that were killed (a running build's spool is loaded by now)."""
+        for spooled in (self.root / GENERATIONS).glob("*.spool"):
+            spooled.unlink(missing_ok=True)
         current = active_path(self.root)
         active_no = int(current.name) if current is not None else 0
         numbers = _generation_numbers(self.root)
