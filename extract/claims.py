@@ -118,13 +118,22 @@ def describes(ctx: Context, m: Mention) -> bool:
     """Is this drug-class mention a description ("an anti-CD25 antibody") rather than a subject (also
     not when it is coordinated with a drug before it, "natalizumab or an anti-CD20 antibody", nor an
     agent, "the B-cell count hardly moves on a BTK inhibitor")?"""
-    if m.term is None or m.term.iri not in ctx.classes or _coordinated_with_drug(ctx, m):
+    if m.term is None or m.term.iri not in ctx.classes or _coordinated_with_drug(ctx, m) or _plural_class(ctx, m):
         return False
     cues = load_cues()
     reach = int(cues.data["class_determiners"]["reach"])
     text = ctx.clause.text
     agent = cues.patterns["agent_class_before"].search(text, max(0, m.start - 40), m.start)
     return not agent and bool(cues.patterns["class_determiner"].search(text, max(0, m.start - reach), m.start))
+
+
+def _plural_class(ctx: Context, m: Mention) -> bool:
+    """Is a drug class named in the plural ("the fumarates switch on Nrf2")? Then it is the class itself, as
+    "the anti-CD20 drugs" is, not a description of one drug; "the other S1P modulators" still sets the
+    drug in focus beside them."""
+    text = ctx.clause.text
+    plural = text[m.start : m.end].endswith("s") and not m.term.label.endswith("s")
+    return plural and not load_cues().patterns["plural_beside_focus"].search(text, max(0, m.start - 10), m.start)
 
 
 def _coordinated_with_drug(ctx: Context, m: Mention) -> bool:

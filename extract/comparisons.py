@@ -1,5 +1,6 @@
 """Comparisons read as claims about the other drug: an effect seen on it, a drug contrasted with a
-denial, one compared as doing the same; and a change denied as the alternative to one stated.
+denial, one compared as doing the same, one the change is denied for; and a change denied as the
+alternative to one stated.
 
 "Unlike interferons, mitoxantrone does not cause flu-like symptoms" says interferons do; "Fingolimod
 lowers CD4 T cells more than siponimod does" says siponimod does too; "restrains lymphocytes rather than
@@ -35,6 +36,21 @@ def compared_readings(ctx: Context, cue: RelationCue, span: Span, objs: list[Men
             if o.term in denied and o.term != drug and (drug, o.term) not in known]
     out += [Reading(doer, cue.relation, o.term, "positive", "asserted", whole, cue=span, subject_at=own[0])
             for doer, own in compared_doers(ctx, span, cue_starts) for o in objs if o.term not in (None, doer)]
+    return out + denied_agents(ctx, stated)
+
+
+def denied_agents(ctx: Context, stated: list[Reading]) -> list[Reading]:
+    """A drug the change is denied for right after the drug it is stated for ("plasmablasts fell by 41% on
+    remibrutinib but not on teriflunomide"): the same claim of that drug, negative."""
+    pattern, text = load_cues().patterns["denied_agent"], ctx.clause.text
+    drugs = [m for m in ctx.mentions if m.category == "drug" and m.term is not None]
+    out = []
+    for r in stated:
+        said = next((m for m in drugs if m.start == r.subject_at and m.term == r.subject), None)
+        hit = pattern.match(text, said.end, ctx.clause.end) if said is not None and r.polarity == "positive" else None
+        other = next((m for m in drugs if hit and m.start == hit.end() and m.term != r.subject), None)
+        if other is not None:
+            out.append(replace(r, subject=other.term, polarity="negative", subject_at=other.start))
     return out
 
 

@@ -39,13 +39,19 @@ class Extraction:
 
 
 def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str], ...]:
-    """Trial context named between the relation word and just after its object ("(in phase II trials)")."""
+    """Trial context named between the relation word and just after its object ("(in phase II trials)"),
+    with the context words that run on from it ("in its placebo-controlled phase 2 trial")."""
     cats = load_cues().data["context_categories"]
     inside = [m for m in sm.mentions if r.span[0] <= m.start and m.end <= r.span[1] and m.term]
     objs = [m for m in inside if m.term == r.object and m.start >= r.cue[0]]
     end = objs[0].end if objs else r.cue[1]
     lead = r.subject_at if r.subject_at >= r.span[0] else -1
-    return tuple(("context", m.term.iri) for m in inside if m.category in cats and (r.cue[0] <= m.start <= end + 25 or m.end <= lead))
+    found, last = [], -2
+    for m in (m for m in inside if m.category in cats):
+        if r.cue[0] <= m.start <= end + 25 or m.end <= lead or 0 <= m.start - last <= 1:
+            found.append(("context", m.term.iri))
+            last = m.end
+    return tuple(found)
 
 
 def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | None:

@@ -1,6 +1,7 @@
-"""Values read as findings: a patient's count below normal, a count that went from one value to
-another, a lab marker's value against its limit ("my lymphocytes are 0.4", "went from 1.9 to 1.3",
-"His IgG came back at 4.1"). Each says what the drug of the report did, though no relation word does.
+"""Values read as findings: a patient's count below normal or said to be normal, a count that went
+from one value to another, a lab marker's value against its limit ("my lymphocytes are 0.4",
+"Lymphocytes were always fine on it", "went from 1.9 to 1.3", "His IgG came back at 4.1"). Each says
+what the drug of the report did, or did not do, though no relation word does.
 """
 
 from __future__ import annotations
@@ -22,11 +23,27 @@ _DIGIT = re.compile(r"\d")
 
 def with_values(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """The clause's readings and the findings its values state that no relation word already gave
-    (a clause without a digit states no value, so most are not read at all)."""
-    if not _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
-        return readings
-    values = low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
+    (a clause without a digit states no value, so most are only asked for a count said to be normal)."""
+    values = normal_counts(ctx)
+    if _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
+        values += low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
     return readings + [r for r in values if not any((o.relation, o.object) == (r.relation, r.object) for o in readings)]
+
+
+def normal_counts(ctx: Context) -> list[Reading]:
+    """A patient's count said to be normal ("Lymphocytes were always fine on it"): their drug did not lower those cells."""
+    if ctx.voice != "anecdote":
+        return []
+    said = load_cues().patterns["count_said_normal"]
+    out = []
+    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
+        hit = said.match(ctx.clause.text, m.end, ctx.clause.end)
+        drug = antecedent(ctx, m) if hit else None
+        if drug is not None:
+            span = (m.start, hit.end())
+            out.append(Reading(drug, "decreasesAmountOf", m.term, "negative", certainty(ctx.clause, span, span, []),
+                               (ctx.clause.start, ctx.clause.end), cue=span))
+    return out
 
 
 def _below_normal(cell: Term, value: float) -> bool:

@@ -1,5 +1,6 @@
 """Rules added for the held-out posts, one per test, on real sentences from posts like them."""
 
+from mskg.extract.cues import load_cues
 from mskg.extract.documents import read_document
 from mskg.extract.model import Study
 from mskg.identifiers import curie
@@ -1344,3 +1345,68 @@ def test_speaker_turns_in_one_paragraph_and_a_service_named_after_the_disease():
     found = one(text, kind="comment")
     _is(found, NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE)
     assert found.qualifiers == ()
+
+
+# Round 27 (169 a neurologist on methylprednisolone pulses, 170 a remibrutinib substudy, 171 a patient's email on switching).
+METHYLPRED, PEGINTERFERON, EOSINOPHIL, MONOCYTE = "CHEBI:6888", "DRUGBANK:DB09122", "CL:0000771", "CL:0000576"
+REMIBRUTINIB = "mskg:Remibrutinib"
+
+
+def test_a_diagnosis_with_its_subject_left_out_is_the_writers_own_course():
+    text = "Quick background: diagnosed with RRMS in 2017 after my left leg went numb.\n\nTecfidera causes flushing."
+    assert one(text).evidence.evidence_type == "anecdote"
+
+
+def test_a_change_that_comes_too_continues_the_drugs_effects():
+    text = "Methylprednisolone herds lymphocytes out of the blood. Eosinophils and monocytes drop too."
+    assert {(METHYLPRED, "decreasesAmountOf", EOSINOPHIL), (METHYLPRED, "decreasesAmountOf", MONOCYTE)} <= triples(text)
+
+
+def test_a_modal_three_words_before_the_relation_word_hedges_and_the_month_may_does_not():
+    text = "Methylprednisolone is given for relapses. More than three or four pulses a year may raise the risk of infections."
+    assert _rows(text) == {(METHYLPRED, "hasAdverseEffect", "mskg:Infection", "positive", "hedged")}
+    modal = load_cues().patterns["modal_hedge"]
+    assert modal.search("In May a band of blisters came up") is None and modal.search("it may raise the risk") is not None
+
+
+def test_trial_context_that_runs_on_is_kept_whole():
+    found = one("Evobrutinib did cut gadolinium-enhancing lesions in its placebo-controlled phase 2 trial, but it failed in phase 3.")
+    _is(found, "mskg:Evobrutinib", "inhibits", "mskg:GdEnhancingLesion")
+    assert {curie(v) for _, v in found.qualifiers} == {"mskg:PhaseIITrial", "mskg:PlaceboControlledStudy"}
+
+
+def test_cells_and_drugs_compared_with_a_possessive_an_article_or_a_dose_word():
+    text = "I am on Vumerity. The haematology letter said my CD8 cells have dropped more than my CD4 cells."
+    assert {(DRF, "decreasesAmountOf", CD8_T), (DRF, "decreasesAmountOf", CD4_T)} <= triples(text)
+    text = "Low-dose prednisolone for asthma lowers lymphocytes far less than a methylprednisolone pulse does."
+    assert (METHYLPRED, "decreasesAmountOf", LYMPHOCYTE) in triples(text)
+
+
+def test_lay_words_for_targets_outcomes_and_liver_and_stomach_effects():
+    assert triples("Methylprednisolone works through the glucocorticoid receptor.") == {
+        (METHYLPRED, "targets", "mskg:GlucocorticoidReceptor")}
+    assert (METHYLPRED, "inhibits", "mskg:GdEnhancingLesion") in triples("Methylprednisolone can close down gadolinium-enhancing lesions within days.")
+    assert (REMIBRUTINIB, "inhibits", "mskg:OligoclonalBands") in triples("Remibrutinib may in time thin out the oligoclonal bands.")
+    assert (TERIFLUNOMIDE, "hasAdverseEffect", "mskg:LiverInjury") in triples("Teriflunomide can raise ALT as well.")
+    assert ("mskg:Evobrutinib", "hasAdverseEffect", "mskg:LiverInjury") in triples(
+        "I was in one of the evobrutinib trials until my ALT hit five times normal.", kind="comment")
+    assert _rows("Side effects of methylprednisolone are poor sleep and indigestion.") == {
+        (METHYLPRED, "hasAdverseEffect", "mskg:GastrointestinalUpset", "positive", "asserted")}
+    assert (DRF, "hasAdverseEffect", "mskg:FluLikeSymptoms") in triples("I am on Vumerity: no needles and no flu days.")
+
+
+def test_a_drug_class_named_in_the_plural_is_the_class_not_the_drug_in_focus():
+    text = "I am on Vumerity and it is fine. Dr Patel's version: the fumarates switch on something called Nrf2."
+    assert ("mskg:Fumarate", "targets", "mskg:Nrf2") in triples(text)
+
+
+def test_a_drug_the_change_is_denied_for_right_after_the_one_it_is_stated_for():
+    found = _rows("Circulating plasmablasts fell by 41% on remibrutinib but not on teriflunomide.")
+    assert found == {(REMIBRUTINIB, "decreasesAmountOf", PLASMABLAST, "positive", "asserted"),
+                     (TERIFLUNOMIDE, "decreasesAmountOf", PLASMABLAST, "negative", "asserted")}
+
+
+def test_a_patients_count_said_to_be_normal_was_not_lowered():
+    found = _rows("I was on Plegridy for six years. Lymphocytes were always fine on it.", kind="comment")
+    assert found == {(PEGINTERFERON, "decreasesAmountOf", LYMPHOCYTE, "negative", "asserted")}
+    assert not _rows("I was on Plegridy for six years. My lymphocytes are not normal.", kind="comment")
