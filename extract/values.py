@@ -7,6 +7,7 @@ what the drug of the report did, or did not do, though no relation word does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,16 +35,27 @@ def normal_counts(ctx: Context) -> list[Reading]:
     """A patient's count said to be normal ("Lymphocytes were always fine on it"): their drug did not lower those cells."""
     if ctx.voice != "anecdote":
         return []
-    said = load_cues().patterns["count_said_normal"]
-    out = []
-    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
-        hit = said.match(ctx.clause.text, m.end, ctx.clause.end)
-        drug = antecedent(ctx, m) if hit else None
-        if drug is not None:
-            span = (m.start, hit.end())
-            out.append(Reading(drug, "decreasesAmountOf", m.term, "negative", certainty(ctx.clause, span, span, []),
-                               (ctx.clause.start, ctx.clause.end), cue=span))
-    return out
+    return [r for m, hit in _cells_then(ctx, load_cues().patterns["count_said_normal"])
+            if (r := _count_reading(ctx, m, hit, "decreasesAmountOf", "negative")) is not None]
+
+
+def _cells_then(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[Mention, re.Match[str]]]:
+    """Each cell named in the clause with the match of `pattern` right after its name."""
+    for m in ctx.mentions:
+        hit = pattern.match(ctx.clause.text, m.end, ctx.clause.end) if m.term is not None and m.category == "cell" else None
+        if hit is not None:
+            yield m, hit
+
+
+def _count_reading(ctx: Context, cell: Mention, hit: re.Match[str], relation: str, polarity_: str | None = None) -> Reading | None:
+    """What a count of `cell` (its words up to the end of `hit`) says the report's drug did, if a drug is meant;
+    its polarity from the clause's negations unless given."""
+    drug = antecedent(ctx, cell)
+    if drug is None:
+        return None
+    span = (cell.start, hit.end())
+    return Reading(drug, relation, cell.term, polarity_ or polarity(ctx.clause, span, span, []),
+                   certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span)
 
 
 def _below_normal(cell: Term, value: float) -> bool:
@@ -56,16 +68,9 @@ def low_counts(ctx: Context) -> list[Reading]:
     if ctx.voice != "anecdote":
         return []
     value, normal = load_cues().patterns["low_count_value"], load_cues().patterns["low_count_normal"]
-    out = []
-    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
-        hit = value.match(ctx.clause.text, m.end, ctx.clause.end)
-        low = hit and _below_normal(m.term, float(hit.group("value"))) and not normal.search(ctx.clause.text, hit.end(), ctx.clause.sentence[1])
-        drug = antecedent(ctx, m) if low else None
-        if drug is not None:
-            span = (m.start, hit.end())
-            out.append(Reading(drug, "decreasesAmountOf", m.term, polarity(ctx.clause, span, span, []),
-                               certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span))
-    return out
+    low = [(m, hit) for m, hit in _cells_then(ctx, value) if _below_normal(m.term, float(hit.group("value")))
+           and not normal.search(ctx.clause.text, hit.end(), ctx.clause.sentence[1])]
+    return [r for m, hit in low if (r := _count_reading(ctx, m, hit, "decreasesAmountOf")) is not None]
 
 
 def marker_values(ctx: Context) -> list[Reading]:
@@ -119,15 +124,10 @@ def _under(limits: tuple[tuple[float, float], ...], value: float) -> bool:
 def value_changes(ctx: Context) -> list[Reading]:
     """A count said to go from one value to another ("my lymphocytes went from 1.9 to 1.3"): the drug
     lowered or raised those cells."""
-    pattern, text = load_cues().patterns["count_from_to"], ctx.clause.text
     out = []
-    for m in (m for m in ctx.mentions if m.term is not None and m.category == "cell"):
-        hit = pattern.match(text, m.end, ctx.clause.end)
-        before, after = (float(hit.group("before")), float(hit.group("after"))) if hit else (0.0, 0.0)
-        drug = antecedent(ctx, m) if before != after else None
-        if drug is not None:
-            span = (m.start, hit.end())
-            relation = "decreasesAmountOf" if after < before else "increasesAmountOf"
-            out.append(Reading(drug, relation, m.term, polarity(ctx.clause, span, span, []), certainty(ctx.clause, span, span, []),
-                               (ctx.clause.start, ctx.clause.end), cue=span))
+    for m, hit in _cells_then(ctx, load_cues().patterns["count_from_to"]):
+        before, after = float(hit.group("before")), float(hit.group("after"))
+        reading = _count_reading(ctx, m, hit, "decreasesAmountOf" if after < before else "increasesAmountOf") if before != after else None
+        if reading is not None:
+            out.append(reading)
     return out
