@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from mskg.extract.claims import co_medications, find_objects, subjects_of
+from mskg.extract.claims import co_medications
 from mskg.extract.context import Context
 from mskg.extract.cues import RelationCue, load_cues
 from mskg.extract.model import Claim
+from mskg.extract.objects import find_objects
 from mskg.extract.scope import polarity, relative_spans
+from mskg.extract.subjects import subjects_of
 
 QUALIFIER = "comedication"
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from mskg.extract.claims import subject_of
 from mskg.extract.context import Context, Reading
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Lexicon, Term
 from mskg.extract.mentions import Mention
 from mskg.extract.scope import certainty, polarity
+from mskg.extract.subjects import subject_of
 from mskg.extract.tokens import key_of
 
 CELL_RELATIONS = ("affects", "increasesAmountOf", "decreasesAmountOf", "promotesMaturationOf", "kills", "inhibits")

@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from mskg.extract.claims import antecedent
 from mskg.extract.context import Context, Reading
 from mskg.extract.cues import load_cues
 from mskg.extract.lexicon import Term, load_lexicon
 from mskg.extract.mentions import Mention
 from mskg.extract.scope import certainty, polarity
-
+from mskg.extract.subjects import antecedent
 
 _DIGIT = re.compile(r"\d")
 
