@@ -36,7 +36,7 @@ def compared_readings(ctx: Context, cue: RelationCue, span: Span, objs: list[Men
             if o.term in denied and o.term != drug and (drug, o.term) not in known]
     out += [Reading(doer, cue.relation, o.term, "positive", "asserted", whole, cue=span, subject_at=own[0])
             for doer, own in compared_doers(ctx, span, cue_starts) for o in objs if o.term not in (None, doer)]
-    return out + denied_agents(ctx, stated)
+    return out + denied_agents(ctx, stated) + stated_before_denied(ctx, stated)
 
 
 def denied_agents(ctx: Context, stated: list[Reading]) -> list[Reading]:
@@ -51,6 +51,21 @@ def denied_agents(ctx: Context, stated: list[Reading]) -> list[Reading]:
         other = next((m for m in drugs if hit and m.start == hit.end() and m.term != r.subject), None)
         if other is not None:
             out.append(replace(r, subject=other.term, polarity="negative", subject_at=other.start))
+    return out
+
+
+def stated_before_denied(ctx: Context, stated: list[Reading]) -> list[Reading]:
+    """A drug named right before the one a change is denied for ("Rituximab but not ocrelizumab caused
+    neutropenia"): the same claim of that drug, positive."""
+    pattern, text = load_cues().patterns["stated_before_denied"], ctx.clause.text
+    drugs = [m for m in ctx.sentence_mentions if m.category == "drug" and m.term is not None]
+    out = []
+    for r in stated:
+        said = next((m for m in drugs if m.start == r.subject_at and m.term == r.subject), None)
+        before = [m for m in drugs if said is not None and r.polarity == "negative" and m.end <= said.start]
+        if before and before[-1].term != r.subject and pattern.fullmatch(text, before[-1].end, said.start):
+            out.append(replace(r, subject=before[-1].term, polarity="positive", subject_at=before[-1].start,
+                               span=(min(r.span[0], before[-1].start), r.span[1])))
     return out
 
 

@@ -110,6 +110,7 @@ def load_cues() -> Cues:
         "person_condition": data["subjects"]["person_condition"],
         "reason": data["subjects"]["reason"],
         "denied_agent": data["subjects"]["denied_agent"],
+        "stated_before_denied": data["subjects"]["stated_before_denied"],
         "compared_doer_before": data["subjects"]["compared_doer_before"],
         "compared_doer_after": data["subjects"]["compared_doer_after"],
         "compared_degree_before": data["subjects"]["compared_degree_before"],

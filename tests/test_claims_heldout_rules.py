@@ -1406,6 +1406,14 @@ def test_a_drug_the_change_is_denied_for_right_after_the_one_it_is_stated_for():
                      (TERIFLUNOMIDE, "decreasesAmountOf", PLASMABLAST, "negative", "asserted")}
 
 
+def test_a_drug_named_right_before_the_one_a_change_is_denied_for_is_the_one_it_is_stated_for():
+    found = _rows("Rituximab but not ocrelizumab caused neutropenia in our cohort.")
+    assert found == {(RITUXIMAB, "hasAdverseEffect", "mskg:Neutropenia", "positive", "asserted"),
+                     (OCRELIZUMAB, "hasAdverseEffect", "mskg:Neutropenia", "negative", "asserted")}
+    found = _rows("Natalizumab, but not fingolimod, raised NK cells.")
+    assert (NATALIZUMAB, "increasesAmountOf", "CL:0000623", "positive", "asserted") in found
+
+
 def test_a_patients_count_said_to_be_normal_was_not_lowered():
     found = _rows("I was on Plegridy for six years. Lymphocytes were always fine on it.", kind="comment")
     assert found == {(PEGINTERFERON, "decreasesAmountOf", LYMPHOCYTE, "negative", "asserted")}
