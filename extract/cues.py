@@ -86,6 +86,7 @@ def load_cues() -> Cues:
         "subject_coordination": data["subjects"]["coordination"],
         "population_with": data["subjects"]["population_with"],
         "co_medication": data["co_medication"]["pattern"],
+        "course": data["co_medication"]["course"],
         "personal_non_occurrence": data["negation"]["personal_non_occurrence"],
         "appositive": data["subjects"]["appositive"],
         "agent_before": data["subjects"]["agent_before"],

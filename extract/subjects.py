@@ -69,13 +69,22 @@ def antecedent(ctx: Context, m: Mention) -> Term | None:
     elif ctx.voice == "expert" and (studied := studied_drug(ctx)) is not None:
         last = [studied]
     else:
-        last = [t for t in _earlier_subjects(ctx) if _ms_treatment(t)][-1:] if ctx.voice == "anecdote" else []
+        courses = given_as_course(ctx, ctx.clause.sentence[0])
+        last = [t for t in _earlier_subjects(ctx) if ms_treatment(t) or t in courses][-1:] if ctx.voice == "anecdote" else []
     return last[0] if last else ctx.focus
 
 
-def _ms_treatment(term: Term) -> bool:
+def ms_treatment(term: Term) -> bool:
     """Is this drug a disease-modifying therapy (one a patient is "on"), not a co-medication such as a steroid?"""
     return load_cues().data["co_medication"]["treatments"] in load_lexicon().ancestors(term.iri)
+
+
+def given_as_course(ctx: Context, before: int) -> set[Term]:
+    """The drugs a patient says they were given as a course before a point of the segment ("I had five
+    days of IV Solu-Medrol"): what their next sentences are about, steroid or not."""
+    course = load_cues().patterns["course"]
+    return {m.term for m in ctx.segment_mentions if m.end <= before and m.category == "drug" and m.term is not None
+            and course.search(ctx.clause.text, max(ctx.segment_start, m.start - 60), m.start)}
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:
@@ -98,7 +107,7 @@ def _opens_clause(ctx: Context, m: Mention) -> bool:
 def _other_medicine(ctx: Context, m: Mention) -> bool:
     """Is this a patient's other medicine, not a disease-modifying one ("I take Fampyra for my walking as
     well, and ... not a single relapse"): a co-medication, not what the report's findings are about?"""
-    if ctx.voice != "anecdote" or m.term is None or _ms_treatment(m.term):
+    if ctx.voice != "anecdote" or m.term is None or ms_treatment(m.term):
         return False
     return bool(load_cues().patterns["co_medication"].search(ctx.clause.text, max(ctx.clause.start, m.start - 40), m.start))
 

@@ -1418,3 +1418,20 @@ def test_a_patients_count_said_to_be_normal_was_not_lowered():
     found = _rows("I was on Plegridy for six years. Lymphocytes were always fine on it.", kind="comment")
     assert found == {(PEGINTERFERON, "decreasesAmountOf", LYMPHOCYTE, "negative", "asserted")}
     assert not _rows("I was on Plegridy for six years. My lymphocytes are not normal.", kind="comment")
+
+
+OFATUMUMAB = "DRUGBANK:DB06650"
+
+
+def test_a_course_a_patient_was_given_is_what_their_next_sentences_are_about_and_goes_with_their_drug():
+    text = ("RRMS, on Kesimpta since 2022. I had five days of IV Solu-Medrol in March. "
+            "On day four my lymphocytes were 0.4. My face went bright red for two days.")
+    found = claims(text, kind="comment")
+    assert {(curie(c.subject), c.relation, curie(c.object)) for c in found} == {
+        (METHYLPRED, "decreasesAmountOf", LYMPHOCYTE), (METHYLPRED, "hasAdverseEffect", "mskg:Flushing")}
+    assert all(("comedication", OFATUMUMAB) in [(k, curie(v)) for k, v in c.qualifiers] for c in found)
+
+
+def test_a_count_that_shot_up():
+    text = "I am on Tecfidera. My neutrophils shot up to 14 after the steroids."
+    assert triples(text, kind="comment") == {("mskg:Corticosteroid", "increasesAmountOf", NEUTROPHIL)}
