@@ -160,14 +160,6 @@ def _course_with_treatment(ctx: Context) -> list[Reading]:
     return out
 
 
-def personal_non_occurrence(ctx: Context, effect: Mention) -> bool:
-    """Does a patient say this adverse effect did not happen to them ("I did not get shingles")? One
-    patient spared is no evidence that the drug does not cause it. Only the words before the effect
-    count: in "No slow pulse at all, and I have not had a relapse" the pulse is not what "I have not" denies."""
-    pattern = load_cues().patterns["personal_non_occurrence"]
-    return ctx.voice == "anecdote" and bool(pattern.search(ctx.clause.text, ctx.clause.start, effect.start))
-
-
 def read_relations(ctx: Context) -> list[Reading]:
     """The claims one clause states with a relation word, and those its comparisons imply; an effect
     given as the reason for leaving a drug is that drug's only ("switched from Gilenya to Kesimpta
@@ -198,8 +190,6 @@ def _stated(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention], pre
                 continue
             claim = (min(subj_mention.start, span[0], obj.start), max(subj_mention.end, span[1], obj.end))
             pol = "negative" if denied else polarity(ctx.clause, claim, span, relatives, (obj.start, obj.end))
-            if pol == "negative" and cue.relation == "hasAdverseEffect" and personal_non_occurrence(ctx, obj):
-                continue
             relation = cue.relation if denied else _activity_relation(ctx, cue.relation, obj)
             out.append(Reading(subject, relation, term, pol,
                                certainty(ctx.clause, claim, span, relatives), (ctx.clause.start, ctx.clause.end),

@@ -75,6 +75,12 @@ def _words_before(clause: Clause, at: int, n: int) -> int:
     return words[-n] if len(words) >= n else clause.start
 
 
+def _object_start(clause: Clause, obj: Span) -> int:
+    """Where an object's phrase starts for negation: before an unnamed first conjunct ("any dizziness or slow heartbeat")."""
+    conjunct = load_cues().patterns["negation_across_conjunct"].search(clause.text, max(clause.start, obj[0] - 40), obj[0])
+    return conjunct.start() if conjunct else obj[0]
+
+
 def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span], obj: Span | None = None) -> str:
     """`negative` when a negation falls inside the claim or within a few words before its relation word,
     unless the object `obj` is named as an exception after it ("not more frequent, apart from shingles")."""
@@ -82,7 +88,7 @@ def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span], obj:
     if obj is not None and cues.find("exception", clause.text, max(clause.start, obj[0] - 40), obj[0]):
         return "positive"
     reach = int(cues.data["negation"]["reach_before_cue"])
-    words = [m.start() for m in _WORD.finditer(clause.text, clause.start, cue[0])]
+    words = [m.start() for m in _WORD.finditer(clause.text, clause.start, min(cue[0], _object_start(clause, obj)) if obj else cue[0])]
     window_start = words[-reach] if len(words) >= reach else clause.start
     start = min(claim[0], window_start)
     masked = [(m.start(), m.end()) for m in cues.find("not_negating", clause.text, clause.start, clause.end)]

@@ -213,8 +213,11 @@ def test_no_new_lesions_means_inhibits_lesions():
     assert found == {("mskg:MRILesion", "positive")}
 
 
-def test_a_patient_spared_an_adverse_effect_is_no_negative_finding():
-    assert claims("I was on Mavenclad and I did not get shingles.", kind="comment") == []
+def test_a_patient_spared_an_adverse_effect_is_an_anecdotal_negative_finding():
+    found = _rows("I was on Mavenclad and I did not get shingles.", kind="comment")
+    assert found == {(CLADRIBINE, "hasAdverseEffect", "mskg:HerpesZoster", "negative", "asserted")}
+    found = _rows("I am on Ponvory. I never had any dizziness or slow heartbeat on the starter pack.", kind="comment")
+    assert found == {("mskg:Ponesimod", "hasAdverseEffect", "mskg:Bradycardia", "negative", "asserted")}
 
 
 def test_used_off_label_in_means_treats():
