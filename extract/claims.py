@@ -110,7 +110,8 @@ def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationC
     """Descriptions that state an adverse effect by themselves: a patient's own ("My hair thinned", a
     diary's "IgG has been sliding" opening its clause), a study's result opening its clause ("ALT rose
     above three times the upper limit of normal") or what a drug can do or did ("it can raise liver enzymes",
-    "It also raised liver enzymes"); each is its own relation word."""
+    "It also raised liver enzymes", "they can lower white cells and raise liver enzymes"); each is its own
+    relation word."""
     described = [m for m in ctx.mentions if m.kind == "description" and m not in taken]
     if not described:
         return []
@@ -119,11 +120,13 @@ def described_events(ctx: Context, taken: list[Mention]) -> list[tuple[RelationC
     text, found = ctx.clause.text, []
     for m in described:
         window = max(ctx.clause.start, m.start - 40)
-        opening = not text[ctx.clause.start:m.start].strip()
+        opening = bool(cues.patterns["described_opening"].fullmatch(text, ctx.clause.start, m.start))
         own = (ctx.voice == "anecdote" and (opening or cues.patterns["described_own"].search(text, window, m.start))) or (ctx.voice == "study" and opening)
         said_of_drug = any(d.category == "drug" and d.end <= m.start and cues.patterns["described_after_subject"].fullmatch(text, d.end, m.start)
                            for d in ctx.mentions)
-        if own or said_of_drug or cues.patterns["described_auxiliary"].search(text, window, m.start):
+        auxiliary = cues.patterns["described_auxiliary"].search(text, window, m.start) or \
+            cues.patterns["described_coordinated"].search(text, max(ctx.clause.start, m.start - 90), m.start)
+        if own or said_of_drug or auxiliary:
             found.append((effect, (m.start, m.end), [m], False))
     return found
 

@@ -41,16 +41,18 @@ def compared_readings(ctx: Context, cue: RelationCue, span: Span, objs: list[Men
 
 def denied_agents(ctx: Context, stated: list[Reading]) -> list[Reading]:
     """A drug the change is denied for right after the drug it is stated for ("plasmablasts fell by 41% on
-    remibrutinib but not on teriflunomide"): the same claim of that drug, negative."""
-    pattern, text = load_cues().patterns["denied_agent"], ctx.clause.text
+    remibrutinib but not on teriflunomide"): the same claim of that drug, negative; one it is stated for
+    again with the verb left out ("had fallen by 57% on ozanimod and by 62% on ponesimod"): the same claim."""
+    patterns, text = load_cues().patterns, ctx.clause.text
     drugs = [m for m in ctx.mentions if m.category == "drug" and m.term is not None]
     out = []
     for r in stated:
         said = next((m for m in drugs if m.start == r.subject_at and m.term == r.subject), None)
-        hit = pattern.match(text, said.end, ctx.clause.end) if said is not None and r.polarity == "positive" else None
-        other = next((m for m in drugs if hit and m.start == hit.end() and m.term != r.subject), None)
-        if other is not None:
-            out.append(replace(r, subject=other.term, polarity="negative", subject_at=other.start))
+        for name, pol in (("denied_agent", "negative"), ("gapped_agent", r.polarity)):
+            hit = patterns[name].match(text, said.end, ctx.clause.end) if said is not None and r.polarity == "positive" else None
+            other = next((m for m in drugs if hit and m.start == hit.end() and m.term != r.subject), None)
+            if other is not None:
+                out.append(replace(r, subject=other.term, polarity=pol, subject_at=other.start))
     return out
 
 

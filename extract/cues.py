@@ -63,6 +63,8 @@ def load_cues() -> Cues:
         "modal_hedge": data["hedges"]["modal"],
         "anywhere_hedge": data["hedges"]["anywhere"],
         "conditional_before_cue": data["conditional"]["before_cue"],
+        "open_question_before": data["conditional"]["open_question_before"],
+        "open_question_after": data["conditional"]["open_question_after"],
         "class_determiner": data["class_determiners"]["pattern"],
         "plural_beside_focus": data["class_determiners"]["plural_beside_focus"],
         "intransitive_after": data["intransitive_after"]["pattern"],
@@ -100,6 +102,7 @@ def load_cues() -> Cues:
         "likened_class": data["subjects"]["likened_class"],
         "object_appositive": data["subjects"]["object_appositive"],
         "relative_head": data["subjects"]["relative_head"],
+        "coordinated_infinitive": data["subjects"]["coordinated_infinitive"],
         "relative_object": data["subjects"]["relative_object"],
         "pronoun_object": data["subjects"]["pronoun_object"],
         "shared_subject": data["subjects"]["shared_subject"],
@@ -108,9 +111,11 @@ def load_cues() -> Cues:
         "left_drug": data["subjects"]["left_drug"],
         "effect_link": data["subjects"]["effect_link"],
         "person_condition": data["subjects"]["person_condition"],
+        "effect_vaccine": data["subjects"]["effect_vaccine"],
         "reason": data["subjects"]["reason"],
         "denied_agent": data["subjects"]["denied_agent"],
         "stated_before_denied": data["subjects"]["stated_before_denied"],
+        "gapped_agent": data["subjects"]["gapped_agent"],
         "compared_doer_before": data["subjects"]["compared_doer_before"],
         "compared_doer_after": data["subjects"]["compared_doer_after"],
         "compared_degree_before": data["subjects"]["compared_degree_before"],
@@ -130,10 +135,12 @@ def load_cues() -> Cues:
         "switched_to": data["subjects"]["switched_to"],
         "reported_study": data["subjects"]["reported_study"],
         "unknown_conjunct": data["filler"]["unknown_conjunct"],
+        "unknown_last_conjunct": data["filler"]["unknown_last_conjunct"],
         "population_not_after": data["voice"]["population_not_after"],
         "population_not_before": data["voice"]["population_not_before"],
         "sentential_negation": data["negation"]["sentential"],
         "negation_across_conjunct": data["negation"]["across_conjunct"],
+        "negation_lexical": data["negation"]["lexical"],
         "count_word": data["counts"]["pattern"],
         "own_count": data["implicit_subject_relations"]["own_count"],
         "definite_count": data["implicit_subject_relations"]["definite_count"],
@@ -141,13 +148,17 @@ def load_cues() -> Cues:
         "gapped_after": data["gapped_object"]["after"],
         "gapped_compared": data["gapped_object"]["compared"],
         "gapped_mainly": data["gapped_object"]["mainly"],
+        "mainly_word": data["gapped_object"]["mainly_word"],
         "described_own": data["described_events"]["own"],
+        "described_opening": data["described_events"]["opening"],
         "described_auxiliary": data["described_events"]["auxiliary"],
+        "described_coordinated": data["described_events"]["coordinated_auxiliary"],
         "described_after_subject": data["described_events"]["after_subject"],
         "continued_effect": data["implicit_subject_relations"]["continued_effect"],
         "low_count_value": data["low_counts"]["value"],
         "low_count_normal": data["low_counts"]["said_normal"],
         "count_said_normal": data["low_counts"]["count_said_normal"],
+        "count_said_low": data["low_counts"]["count_said_low"],
         "count_from_to": data["low_counts"]["from_to"],
         "marker_value": data["low_counts"]["marker_value"],
         "activity_after_object": data["activity"]["after_object"],
@@ -156,7 +167,7 @@ def load_cues() -> Cues:
         **{f"voice_{k}": v for k, v in data["voice"].items() if k not in ("population_not_after", "population_not_before", "speaker_label", "quote_label", "turn_start", "paragraph_break")},
     }
     verbs = "|".join(f"(?:{r['cue']})" for r in data["relations"] if r["kind"] == "verb")
-    named["relation_verb_after"] = rf"\s+(?:[\w-]+\s+)?(?:{verbs})"
+    named["relation_verb_after"] = rf"\s+(?:(?!(?:and|or|but)\b)[\w-]+\s+)?(?:{verbs})"  # "neutrophils and raise ...": a shared subject's next verb
     named["relation_verb_before"] = rf"(?:{verbs})\s+(?:[\w-]+\s+){{0,3}}$"
     case_sensitive = {"voice_patient", "voice_patient_population", "voice_own_course", "quote_label", "speaker_label"}
     patterns = {k: _compile(v, 0 if k in case_sensitive else _FLAGS) for k, v in named.items()}

@@ -63,7 +63,18 @@ def chain_before(ctx: Context, last: Mention, cats: tuple[str, ...]) -> list[Men
         if m.term is None or m.category not in cats or not coordinated(ctx.clause.text, m.end, chain[0].start) or _verb_before(ctx, m):
             break
         chain.insert(0, m)
-    return chain
+    return _after_mainly_list(ctx, chain)
+
+
+def _after_mainly_list(ctx: Context, chain: list[Mention]) -> list[Mention]:
+    """The part of a list after a run that says where an earlier change mostly was ("B cells dropped, mostly
+    naive and transitional B cells, and memory B cells hardly moved": only the memory B cells)."""
+    text, mainly = ctx.clause.text, load_cues().patterns["mainly_word"]
+    runs = [i for i, m in enumerate(chain) if mainly.search(text, max(ctx.clause.start, m.start - 14), m.start)]
+    if not runs:
+        return chain
+    cut = next((j for j in range(runs[-1] + 1, len(chain)) if "," in text[chain[j - 1].end : chain[j].start]), len(chain))
+    return chain[cut:] or chain
 
 
 def _unknown_conjunct(ctx: Context, start: int, end: int) -> bool:
@@ -88,7 +99,8 @@ def objects_after(ctx: Context, cue: Span, cats: tuple[str, ...], noun: bool = F
 
 def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | None = None) -> list[Mention]:
     """Objects of a relation word that come just before it ("NK cell enrichment", "B cells were depleted"),
-    also past an apposition ("Your neutrophils, the cells that fight bacteria, can fall")."""
+    also past an unnamed last conjunct ("naive T cells and central memory T cells are the ones that
+    disappear") and an apposition ("Your neutrophils, the cells that fight bacteria, can fall")."""
     limit = int(load_cues().data["object_reach"]["before"]) if reach is None else reach
     before = [m for m in ctx.mentions if m.end <= cue[0]]
     if not before or before[-1].term is None or before[-1].category not in cats:
@@ -97,8 +109,10 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
     if len(before) > 1 and before[-2].term is not None and before[-2].category in cats and \
             load_cues().patterns["reference_group"].fullmatch(ctx.clause.text, before[-2].end, last.start):
         last = before[-2]  # "regulatory T cells among CD4 T cells increased": the group counted in is no object
-    gap = load_cues().patterns["object_appositive"].match(ctx.clause.text, gap_from.end, cue[0])
-    gap_start = gap.end() if gap else gap_from.end
+    unnamed = load_cues().patterns["unknown_last_conjunct"].match(ctx.clause.text, gap_from.end, cue[0])
+    after_list = unnamed.end() if unnamed else gap_from.end
+    gap = load_cues().patterns["object_appositive"].match(ctx.clause.text, after_list, cue[0])
+    gap_start = gap.end() if gap else after_list
     if cue[0] - gap_start > limit or not filler_ok(ctx.clause.text, gap_start, cue[0]):
         return []
     return chain_before(ctx, last, cats)
@@ -106,13 +120,13 @@ def objects_before(ctx: Context, cue: Span, cats: tuple[str, ...], reach: int | 
 
 def _aside(ctx: Context, m: Mention) -> bool:
     """Is this adverse effect named only to describe patients ("patients with grade 3 lymphopenia"),
-    a condition a person may meet ("if you get an infection") or another effect ("PML, an opportunistic
-    brain infection", "low IgG is linked to serious infections")?"""
+    a condition a person may meet ("if you get an infection"), its vaccine ("the shingles vaccine") or
+    another effect ("PML, an opportunistic brain infection", "low IgG is linked to serious infections")?"""
     cues = load_cues()
     text = ctx.clause.text
     if cues.patterns["population_with"].search(text, max(0, m.start - 60), m.start):
         return True
-    if cues.patterns["person_condition"].search(text, max(ctx.clause.start, m.start - 40), m.start):
+    if cues.patterns["person_condition"].search(text, max(ctx.clause.start, m.start - 40), m.start) or cues.patterns["effect_vaccine"].match(text, m.end):
         return True
     prev = [x for x in ctx.mentions if x.end <= m.start and x.term is not None and x.category == m.category]
     return bool(prev) and bool(cues.patterns["appositive"].fullmatch(text, prev[-1].end, m.start)
@@ -167,10 +181,12 @@ def _gapped_objects(ctx: Context, span: Span, cats: tuple[str, ...]) -> list[Men
     cells"), which changed the same way."""
     cues = load_cues()
     text = ctx.clause.text
-    return [m for m in ctx.mentions if m.start >= span[1] and m.term is not None and m.category in cats
-            and (cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)
-                 or cues.patterns["gapped_compared"].fullmatch(text, span[1], m.start)
-                 or cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start))]
+    found = [m for m in ctx.mentions if m.start >= span[1] and m.term is not None and m.category in cats
+             and (cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)
+                  or cues.patterns["gapped_compared"].fullmatch(text, span[1], m.start)
+                  or cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start))]
+    mainly = [chain_after(ctx, m, cats) for m in found if cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start)]
+    return list(dict.fromkeys(found + [m for chain in mainly for m in chain if not _verb_after(ctx, m)]))
 
 
 def _relative_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:

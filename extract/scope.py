@@ -55,7 +55,7 @@ def certainty(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> 
     cues = load_cues()
     own = _inside(cue[0], relatives)
     region = (own[0], cue[0]) if own else (clause.start, cue[0])
-    if clause.conditional or cues.find("conditional_before_cue", clause.text, *region):
+    if clause.conditional or cues.find("conditional_before_cue", clause.text, *region) or _open_question(clause, region, claim):
         return "hypothetical"
     if cues.find("anywhere_hedge", clause.text, clause.start, clause.end):
         return "hedged"
@@ -67,6 +67,12 @@ def certainty(clause: Clause, claim: Span, cue: Span, relatives: list[Span]) -> 
             if own or not _inside(m.start(), relatives):
                 return "hedged"
     return "hedged" if cues.find("modal_hedge", clause.text, _words_before(clause, cue[0], int(cues.data["hedges"]["modal_reach_before_cue"])), cue[0]) else "asserted"
+
+
+def _open_question(clause: Clause, region: Span, claim: Span) -> bool:
+    """Is the claim what an open question asks ("how this affects the NK cells ... has not been reported")?"""
+    cues = load_cues()
+    return bool(cues.find("open_question_before", clause.text, *region)) and bool(cues.find("open_question_after", clause.text, claim[1], clause.end))
 
 
 def _words_before(clause: Clause, at: int, n: int) -> int:
@@ -97,8 +103,11 @@ def polarity(clause: Clause, claim: Span, cue: Span, relatives: list[Span], obj:
         return "negative"
     if any(m.start() == cue[0] for m in cues.find("left_alone", clause.text, cue[0], clause.end)):
         return "negative"  # "leaves B-cell numbers alone": the words after the object deny the change
+    lexical = cues.patterns["negation_lexical"]
     for m in cues.find("negation", clause.text, start, max(claim[1], cue[1])):
         if _inside(m.start(), masked) or (not own and _inside(m.start(), relatives)):
             continue
+        if m.start() < window_start and lexical.fullmatch(m.group()):
+            continue  # "spares CD56bright NK cells and produces a depletion of ...": that verb denies only its own object
         return "negative"
     return "positive"

@@ -174,7 +174,7 @@ def relation_subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Men
     agent_only = cue.kind == "noun" or cue.agent_after or (prefer_after and cue.kind == "verb")
     named = subjects_of(ctx, span, objs, prefer_after, before_only=cue.kind == "prefix", agent_only=agent_only)
     found = left_drug(ctx, cue, span) or _cleft_subject(ctx, span) or _relative_head(ctx, span) or \
-        [s for s in named if not _other_medicine(ctx, s[1])]
+        [s for s in named if not _other_medicine(ctx, s[1])] or _infinitive_subject(ctx, span)
     if not found and cue.kind != "prefix":
         found = plural_subjects(ctx)
     if not found and cue.kind != "prefix":
@@ -184,6 +184,18 @@ def relation_subjects(ctx: Context, cue: RelationCue, span: Span, objs: list[Men
             implied = (antecedent(ctx, here) or ctx.focus, here)
         found = [implied] if implied else []
     return found
+
+
+def _infinitive_subject(ctx: Context, span: Span) -> list[tuple[Term, Mention]]:
+    """The subject of a coordinated infinitive ("It is thought to push T cells towards the Th2 type and to
+    expand regulatory T cells"): the drug, or the pronoun for it, that opens the clause."""
+    if not load_cues().patterns["coordinated_infinitive"].search(ctx.clause.text, max(ctx.clause.start, span[0] - 12), span[0]):
+        return []
+    opening = next((m for m in ctx.mentions if m.category == "drug" and m.end <= span[0]), None)
+    if opening is None or not _opens_clause(ctx, opening):
+        return []
+    term = opening.term or antecedent(ctx, opening)
+    return [(term, opening)] if term is not None else []
 
 
 def left_drug(ctx: Context, cue: RelationCue, span: Span) -> list[tuple[Term, Mention]]:
@@ -246,7 +258,7 @@ def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
     if counted:
         here = Mention(counted.start(), counted.end(), "plural")
         return [(t, here) for t in _named_drugs(ctx, counted.start())[-int(cues.data["subjects"]["numbers"][counted.group("n").lower()]):]]
-    ref = cues.patterns["plural_reference"].search(ctx.clause.text, ctx.clause.start, ctx.clause.end)
+    ref = cues.patterns["plural_reference"].search(ctx.clause.text, ctx.clause.sentence[0], ctx.clause.end)
     if not ref:
         return []
     here = Mention(ref.start(), ref.end(), "plural")

@@ -1,4 +1,4 @@
-"""Values read as findings: a patient's count below normal or said to be normal, a count that went
+"""Values read as findings: a patient's count below normal or said to be low or normal, a count that went
 from one value to another, a lab marker's value against its limit ("my lymphocytes are 0.4",
 "Lymphocytes were always fine on it", "went from 1.9 to 1.3", "His IgG came back at 4.1"). Each says
 what the drug of the report did, or did not do, though no relation word does.
@@ -24,7 +24,7 @@ _DIGIT = re.compile(r"\d")
 def with_values(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """The clause's readings and the findings its values state that no relation word already gave
     (a clause without a digit states no value, so most are only asked for a count said to be normal)."""
-    values = normal_counts(ctx)
+    values = normal_counts(ctx) + said_low_counts(ctx)
     if _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
         values += low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
     return readings + [r for r in values if not any((o.relation, o.object) == (r.relation, r.object) for o in readings)]
@@ -36,6 +36,14 @@ def normal_counts(ctx: Context) -> list[Reading]:
         return []
     return [r for m, hit in _cells_then(ctx, load_cues().patterns["count_said_normal"])
             if (r := _count_reading(ctx, m, hit, "decreasesAmountOf", "negative")) is not None]
+
+
+def said_low_counts(ctx: Context) -> list[Reading]:
+    """A patient's count said to be low ("my last NK count was low"): their drug lowered those cells."""
+    if ctx.voice != "anecdote":
+        return []
+    return [r for m, hit in _cells_then(ctx, load_cues().patterns["count_said_low"])
+            if (r := _count_reading(ctx, m, hit, "decreasesAmountOf")) is not None]
 
 
 def _cells_then(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[Mention, re.Match[str]]]:
@@ -68,8 +76,14 @@ def low_counts(ctx: Context) -> list[Reading]:
         return []
     value, normal = load_cues().patterns["low_count_value"], load_cues().patterns["low_count_normal"]
     low = [(m, hit) for m, hit in _cells_then(ctx, value) if _below_normal(m.term, float(hit.group("value")))
-           and not normal.search(ctx.clause.text, hit.end(), ctx.clause.sentence[1])]
+           and not normal.search(ctx.clause.text, hit.end(), _next_cell(ctx, hit.end()))]
     return [r for m, hit in low if (r := _count_reading(ctx, m, hit, "decreasesAmountOf")) is not None]
+
+
+def _next_cell(ctx: Context, after: int) -> int:
+    """Where the next cell is named in the sentence after a point (else the sentence's end): a value is
+    called normal only before it ("CD4 cells 190, CD8 cells about normal": the CD4 count is low)."""
+    return next((m.start for m in ctx.sentence_mentions if m.start >= after and m.category == "cell"), ctx.clause.sentence[1])
 
 
 def marker_values(ctx: Context) -> list[Reading]:
@@ -86,7 +100,7 @@ def marker_values(ctx: Context) -> list[Reading]:
             hit = value_at.match(text, m.end(), ctx.clause.end)
             if hit is None:
                 continue
-            low = _under(marker.limits, float(hit.group("value")))
+            low = marker.outside(float(hit.group("value")))
             said_normal = bool(hit.group("fine")) or bool(normal.search(text, hit.end(), ctx.clause.sentence[1]))
             if low == said_normal:
                 continue
@@ -100,18 +114,27 @@ def marker_values(ctx: Context) -> list[Reading]:
 
 @dataclass(frozen=True)
 class _Marker:
-    """A lab marker read by name, the adverse effect a low value of it is, and its limits per unit."""
+    """A lab marker read by name, the adverse effect a value beyond its limit is (below it, or above it when
+    `high`), and its limits per unit."""
 
     name: re.Pattern[str]
     effect: Term
     limits: tuple[tuple[float, float], ...]
+    high: bool = False
+
+    def outside(self, value: float) -> bool:
+        """Is this value on the side of the limit that is the adverse effect?"""
+        if self.high:
+            return next((value > limit for largest, limit in self.limits if value <= largest), False)
+        return _under(self.limits, value)
 
 
 @lru_cache(maxsize=1)
 def _markers() -> tuple[_Marker, ...]:
-    """The lab markers whose values cues.json reads, with the effect a low value is and its limits."""
+    """The lab markers whose values cues.json reads, with the effect a value beyond its limit is and its limits."""
     lexicon = load_lexicon()
-    return tuple(_Marker(re.compile(m["name"]), lexicon.resolve(m["effect"]), tuple((float(a), float(b)) for a, b in m["limits"]))
+    return tuple(_Marker(re.compile(m["name"]), lexicon.resolve(m["effect"]), tuple((float(a), float(b)) for a, b in m["limits"]),
+                         bool(m.get("high")))
                  for m in load_cues().data["low_counts"]["markers"])
 
 

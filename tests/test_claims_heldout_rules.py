@@ -677,10 +677,11 @@ def test_igg_that_crept_down_is_hypogammaglobulinaemia():
         "DRUGBANK:DB11988", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia")
 
 
-def test_a_drug_after_than_on_is_a_comparator_not_the_subject():
+def test_a_drug_after_than_on_is_a_comparator_not_the_subject_though_it_has_the_effect_too():
     text = ("Ofatumumab depletes B cells. Infections, mostly colds and urinary infections, "
             "were slightly more common than on teriflunomide in the trials.")
-    assert triples(text) == {(OFATUMUMAB, "decreasesAmountOf", B_CELL), (OFATUMUMAB, "hasAdverseEffect", "mskg:Infection")}
+    assert triples(text) == {(OFATUMUMAB, "decreasesAmountOf", B_CELL), (OFATUMUMAB, "hasAdverseEffect", "mskg:Infection"),
+                             (TERIFLUNOMIDE, "hasAdverseEffect", "mskg:Infection")}
 
 
 def test_the_object_of_a_relative_clause_is_the_noun_before_it():
@@ -1423,8 +1424,6 @@ def test_a_patients_count_said_to_be_normal_was_not_lowered():
     assert not _rows("I was on Plegridy for six years. My lymphocytes are not normal.", kind="comment")
 
 
-OFATUMUMAB = "DRUGBANK:DB06650"
-
 
 def test_a_course_a_patient_was_given_is_what_their_next_sentences_are_about_and_goes_with_their_drug():
     text = ("RRMS, on Kesimpta since 2022. I had five days of IV Solu-Medrol in March. "
@@ -1438,3 +1437,106 @@ def test_a_course_a_patient_was_given_is_what_their_next_sentences_are_about_and
 def test_a_count_that_shot_up():
     text = "I am on Tecfidera. My neutrophils shot up to 14 after the steroids."
     assert triples(text, kind="comment") == {("mskg:Corticosteroid", "increasesAmountOf", NEUTROPHIL)}
+
+
+PAIR = "Zeposia (ozanimod) and Ponvory (ponesimod) are both pills. "
+TRANSITIONAL_B, NAIVE_T, EM_CD8, MAIT, TREG = "CL:0000818", "CL:0000898", "CL:0000913", "CL:0000940", "CL:0000815"
+CD4_T_, CD8_T_, NK, GLATIRAMER, INTERFERON_BETA = "CL:0000624", "CL:0000625", "CL:0000623", "DRUGBANK:DB05259", "mskg:InterferonBeta"
+
+
+def _both(relation, obj, polarity="positive", certainty="asserted"):
+    return {(OZANIMOD, relation, obj, polarity, certainty), (PONESIMOD, relation, obj, polarity, certainty)}
+
+
+def test_both_and_neither_before_a_verb_are_the_two_drugs_and_a_plural_class_after_a_copula_describes_them():
+    found = _rows(PAIR + "Both are S1P receptor modulators licensed for relapsing MS. And neither is licensed for primary progressive MS.")
+    assert found == _both("targets", "mskg:S1PReceptor") | _both("treats", "mskg:RelapsingMS") | _both("treats", "MONDO:0000451", "negative")
+
+
+def test_no_change_in_cells_is_no_fall_and_cells_that_keep_circulating_were_not_lowered():
+    assert _rows(PAIR + "There was no change in MAIT cells on either drug.") == _both("decreasesAmountOf", MAIT, "negative")
+    found = _rows(PAIR + "On both drugs, naive T cells and central memory T cells are the ones that disappear from the blood, "
+                  "while effector memory CD8 T cells keep circulating.")
+    assert found == _both("decreasesAmountOf", NAIVE_T) | _both("decreasesAmountOf", EM_CD8, "negative")
+
+
+def test_a_drug_the_change_is_stated_for_again_with_the_verb_left_out_changed_it_too():
+    found = _rows(PAIR + "At month 3 the lymphocyte count had fallen by 57% on ozanimod and by 62% on ponesimod.")
+    assert found == _both("decreasesAmountOf", LYMPHOCYTE)
+
+
+def test_where_a_change_mostly_was_and_a_list_after_it_that_did_not_change():
+    found = _rows(PAIR + "B cells dropped by about two thirds on both drugs, mostly naive and transitional B cells, and memory B cells hardly moved.")
+    assert found == (_both("decreasesAmountOf", B_CELL) | _both("decreasesAmountOf", NAIVE_B) | _both("decreasesAmountOf", TRANSITIONAL_B)
+                     | _both("decreasesAmountOf", MEMORY_B, "negative"))
+
+
+def test_a_bigger_share_and_a_comparison_qualified_by_experience():
+    found = _rows(PAIR + "Regulatory T cells made up a bigger share of the CD4 T cells on ozanimod but not on ponesimod.")
+    assert found == {(OZANIMOD, "increasesAmountOf", TREG, "positive", "asserted"), (PONESIMOD, "increasesAmountOf", TREG, "negative", "asserted")}
+    found = _rows(PAIR + "Raised liver enzymes are more common on ozanimod than on ponesimod in my experience.")
+    assert found == _both("hasAdverseEffect", "mskg:LiverInjury")
+
+
+def test_a_patients_counts_by_value_said_low_or_normal_and_lab_markers_either_side_of_their_limit():
+    found = claims("Zeposia for two years for RRMS. My lymphs sit at 0.5, and my neuro did the subsets once: CD4 cells 190, CD8 cells about normal.",
+                   kind="comment")
+    assert {(curie(c.object), c.polarity) for c in found} == {(LYMPHOCYTE, "positive"), (CD4_T_, "positive"), (CD8_T_, "negative")}
+    assert all(("population", "MONDO:0005314") in [(k, curie(v)) for k, v in c.qualifiers] for c in found)
+    assert _rows("Does Kesimpta do the same thing to NK cells? I'm on it and my last NK count was low.", kind="comment") == {
+        (OFATUMUMAB, "decreasesAmountOf", NK, "positive", "asserted")}
+    found = _rows("RRMS, on Rebif since 2020. My last bloods showed my white count down at 3.4 and ALT at 61. My IgG is still 9.1.", kind="comment")
+    assert found == {("DRUGBANK:DB00060", "decreasesAmountOf", LEUKOCYTE, "positive", "asserted"),
+                     ("DRUGBANK:DB00060", "hasAdverseEffect", "mskg:LiverInjury", "positive", "asserted"),
+                     ("DRUGBANK:DB00060", "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "asserted")}
+
+
+def test_an_effect_after_which_a_patient_switched_is_the_left_drugs():
+    found = _rows("RRMS since 2014. I switched from Gilenya to Zeposia in 2023 after getting macular oedema in my right eye.", kind="comment")
+    assert found == {(FINGOLIMOD, "hasAdverseEffect", "mskg:MacularOedema", "positive", "asserted")}
+
+
+def test_an_open_question_is_hypothetical_and_a_denying_verb_denies_only_its_own_object():
+    assert _rows("How ublituximab affects NK cells has not been reported.") == {(UBLITUXIMAB, "affects", NK, "positive", "hypothetical")}
+    found = _rows("We conclude that ublituximab transiently lowers cytotoxic NK cells, spares CD56bright NK cells and produces "
+                  "a long-lasting depletion of memory B cells.")
+    assert (UBLITUXIMAB, "decreasesAmountOf", MEMORY_B, "positive", "asserted") in found
+    assert (UBLITUXIMAB, "decreasesAmountOf", "CL:0000938", "negative", "asserted") in found
+
+
+def test_nobody_who_got_an_effect_denies_it_and_its_vaccine_is_no_effect():
+    text = "Ublituximab is the drug here. Nobody in this cohort got shingles. If you are starting Briumvi, get the shingles vaccine done first."
+    assert _rows(text) == {(UBLITUXIMAB, "hasAdverseEffect", "mskg:HerpesZoster", "negative", "asserted")}
+
+
+def test_antibody_levels_that_did_or_did_not_fall_and_cells_still_below_baseline():
+    found = _rows("We studied 52 patients who had been given ublituximab for two years. Serum IgG did not fall, while IgM declined below "
+                  "the lower limit of normal in 7 patients. Memory B cells were still below 20% of baseline at 18 months.",
+                  kind="abstract", title="Ublituximab off treatment", study=Study("s", designs=(), methods=()))
+    assert found == {(UBLITUXIMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "asserted"),
+                     (UBLITUXIMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "positive", "asserted"),
+                     (UBLITUXIMAB, "decreasesAmountOf", MEMORY_B, "positive", "asserted")}
+
+
+def test_injection_site_reactions_in_patients_words():
+    for text in ("I am on Plegridy. The red blotch at the injection site is the size of a saucer.",
+                 "I am on Copaxone. I get a red, itchy welt at each injection site for an hour or two.",
+                 "I was on Betaferon. Then I got a patch of dead skin on my stomach where I'd injected.",
+                 "I am on Rebif. My injection sites on Rebif have got steadily worse."):
+        assert {(r[1], r[2]) for r in _rows(text, kind="comment")} == {("hasAdverseEffect", "mskg:InjectionSiteReaction")}, text
+
+
+def test_a_shared_subject_reaches_a_coordinated_infinitive_a_coordinated_description_and_a_class_named_as_agent():
+    found = _rows("Glatiramer is a mixture. It is thought to push T cells towards the Th2 type and to expand regulatory T cells.")
+    assert found == {(GLATIRAMER, "increasesAmountOf", TREG, "positive", "hedged")}
+    found = _rows("The interferons are different: they can lower white cells and neutrophils and raise liver enzymes.")
+    assert found == {(INTERFERON_BETA, "decreasesAmountOf", LEUKOCYTE, "positive", "asserted"),
+                     (INTERFERON_BETA, "decreasesAmountOf", NEUTROPHIL, "positive", "asserted"),
+                     (INTERFERON_BETA, "hasAdverseEffect", "mskg:LiverInjury", "positive", "asserted")}
+    found = _rows("Glatiramer does not lower lymphocytes. Flu-like symptoms usually fade after the first few months on interferon.")
+    assert (INTERFERON_BETA, "hasAdverseEffect", "mskg:FluLikeSymptoms") in {r[:3] for r in found}
+
+
+def test_a_count_that_dipped():
+    assert _rows("On Betaferon. Bloods: my neutrophils dipped to 1.2 once.", kind="comment") == {
+        ("DRUGBANK:DB00068", "decreasesAmountOf", NEUTROPHIL, "positive", "asserted")}
