@@ -76,6 +76,8 @@ def load_cues() -> Cues:
         "relative": data["relative_clause"],
         "conditional_sentence": data["conditional"]["sentence_start"],
         "conditional_clause": data["conditional"]["clause_start"],
+        "conditional_if_clause": data["conditional"]["if_clause"],
+        "conditional_main_clause": data["conditional"]["main_clause_after_if"],
         "passive_before": data["passive"]["before"],
         "passive_after": data["passive"]["after"],
         "coordination": data["coordination"],

@@ -22,7 +22,7 @@ from mskg.extract.model import Claim, Document, Evidence, Gap, Study
 from mskg.extract.response import read_responses
 from mskg.extract.scope import Clause
 from mskg.extract.sentences import clauses, is_question, sentences
-from mskg.extract.study import fill_study
+from mskg.extract.study import fill_study, study_population
 from mskg.extract.tokens import tokenize
 from mskg.extract.values import with_values
 
@@ -54,11 +54,15 @@ def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str
     return tuple(found)
 
 
-def _population(sm: SegmentMentions, voice: str, study: Study | None) -> str | None:
-    """The study's population for study evidence; a patient's own disease course for anecdotes (not a
-    service named after the disease: "the MS nurse")."""
+def _population(sm: SegmentMentions, voice: str, study: Study | None, segment: SegmentMentions | None = None) -> str | None:
+    """The study's population for study evidence (with no cited study, the one the paragraph counts, else
+    the one its segment counts first: a press release's "1,131 adults with nrSPMS"); a patient's own disease
+    course for anecdotes (not a service named after the disease: "the MS nurse")."""
     if voice == "study":
-        return study.population if study else None
+        if study is not None:
+            return study.population
+        whole = segment or sm
+        return study_population(sm.view.text, sm.mentions, sm.start, sm.end) or study_population(whole.view.text, whole.mentions, whole.start, whole.end)
     if voice != "anecdote":
         return None
     patterns, text = load_cues().patterns, sm.view.text
@@ -114,14 +118,18 @@ def _clause_readings(ctx: Context) -> list[Reading]:
 
 def _sentence_clauses(text: str, span: tuple[int, int]) -> list[Clause]:
     """The clauses of a sentence; a speaker's or heading's label ("Rosa (RRMS, on Vumerity):",
-    "RESULTS:") is no part of them: its words state nothing and are never quoted."""
+    "RESULTS:") is no part of them: its words state nothing and are never quoted. A condition's clause
+    and the one it conditions ("..., and if it can be caught early, I would expect ...") are hypothetical."""
     cues = load_cues()
     conditional = bool(cues.patterns["conditional_sentence"].match(text, span[0]))
-    out = []
+    out: list[Clause] = []
     for a, b in clauses(text, span):
         label = cues.patterns["quote_label"].match(text, a, b)
         a = label.end() if label else a
-        out.append(Clause(text, a, b, span, conditional or bool(cues.patterns["conditional_clause"].match(text, a))))
+        condition = bool(cues.patterns["conditional_clause"].match(text, a))
+        after_condition = bool(out) and bool(cues.patterns["conditional_if_clause"].search(text, out[-1].start, a)) \
+            and bool(cues.patterns["conditional_main_clause"].match(text, a)) and not condition
+        out.append(Clause(text, a, b, span, conditional or condition or after_condition))
     return out
 
 
@@ -144,7 +152,7 @@ def _segment(doc: Document, sm: SegmentMentions, out: Extraction) -> None:
         inside = [m for m in sm.mentions if start <= m.start < end]
         focus = focus_of(text, inside, sm.focus, default_matcher().classes) if len(parts) > 1 else sm.focus
         part = replace(sm, start=start, end=end, focus=focus)
-        population = _population(part, default, out.document.study)
+        population = _population(part, default, out.document.study, sm)
         if population is None and default == "anecdote" and not load_cues().patterns["speaker_label"].match(text, start):
             population = writer
         _part(doc, part, default, population, out, sm.start)

@@ -1,6 +1,7 @@
 """Sentences and clauses of a text, as (start, end) offsets into it, trimmed of spaces and end marks.
 
-Sentences end at . ! ? before an upper-case start (not after "e.g.", "i.e.", "Dr." ...),
+Sentences end at . ! ? before an upper-case start, or after a lower-case word before a lower-case one
+(a forum's "fwiw. lymphs crashed"; never after "e.g.", "i.e.", "Dr.", "vs." ...),
 at a blank line, or at a line that starts a new item; clauses split a sentence at the
 boundaries listed in cues.json ("; ", ", but", ", unless", "and indeed ..."), so that a
 claim's quote is the smallest stretch of words that carries it.
@@ -51,9 +52,10 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
     spans: list[Span] = []
     cursor = start
     for m in ends.finditer(text, start, stop):
-        if m.group("mark") and keep.search(text, max(start, m.start() - 12), m.start() + 1):
+        mark = m.group("mark") or m.group("lowermark")
+        if mark and keep.search(text, max(start, m.start() - 12), m.start() + 1):
             continue
-        spans.append(trim(text, cursor, m.start() + len(m.group("mark") or "")))
+        spans.append(trim(text, cursor, m.start() + len(mark or "")))
         cursor = m.end()
     spans.append(trim(text, cursor, stop))
     return [s for s in spans if s[1] > s[0]]

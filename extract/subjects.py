@@ -245,7 +245,7 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
     if studied_drug(ctx) is not None:
         return True
     opening = max(ctx.clause.sentence[0], ctx.clause.start - 8)
-    continued = all(o.end <= span[0] for o in objs) and cues.patterns["continued_effect"].search(text, opening, ctx.clause.end)
+    continued = bool(objs) and objs[0].end <= span[0] and cues.patterns["continued_effect"].search(text, opening, ctx.clause.end)
     return own or bool(continued) or bool(cues.patterns["passive_before"].search(text, ctx.clause.start, span[0]))
 
 

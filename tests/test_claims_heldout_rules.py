@@ -1540,3 +1540,73 @@ def test_a_shared_subject_reaches_a_coordinated_infinitive_a_coordinated_descrip
 def test_a_count_that_dipped():
     assert _rows("On Betaferon. Bloods: my neutrophils dipped to 1.2 once.", kind="comment") == {
         ("DRUGBANK:DB00068", "decreasesAmountOf", NEUTROPHIL, "positive", "asserted")}
+
+
+TOLEBRUTINIB, CLADRIBINE_, ALEMTUZUMAB_ = "mskg:Tolebrutinib", "DRUGBANK:DB00242", "DRUGBANK:DB00087"
+
+
+def test_an_investigator_quoted_in_a_press_release_is_an_expert_and_its_closing_sections_are_not_read(tmp_path):
+    text = ("Acme Therapeutics announces results\n\nToday we announced results. We found that tolebrutinib reduced new T2 lesions.\n\n"
+            "\"ORION-SP shows that tolebrutinib can slow disability progression. I would expect tolebrutinib to become the first "
+            "treatment for non-relapsing SPMS,\" said Professor Miriam Okafor, a neurologist.\n\n"
+            "About Acme Therapeutics\nAcme Therapeutics is a company. Its antibody blocks B cells.\n\n"
+            "Forward-looking statements\nTolebrutinib may cause liver injury.\n")
+    path = tmp_path / "release.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = {(curie(c.subject), c.relation, curie(c.object), c.evidence.evidence_type) for c in extract(read_document(path)).claims}
+    assert (TOLEBRUTINIB, "inhibits", "mskg:DisabilityProgression", "expert") in rows
+    assert (TOLEBRUTINIB, "treats", "MONDO:0000450", "expert") in rows
+    assert not any(r[1] == "hasAdverseEffect" or r[2] == B_CELL for r in rows)
+
+
+def test_a_condition_before_the_main_clause_makes_it_hypothetical():
+    found = _rows("Liver injury is a real risk with tolebrutinib, and if it can be caught early with regular blood tests, "
+                  "I would expect tolebrutinib to become the first treatment for non-relapsing SPMS.")
+    assert (TOLEBRUTINIB, "treats", "MONDO:0000450", "positive", "hypothetical") in found
+
+
+def test_a_study_with_no_cited_paper_counts_its_own_population():
+    found = claims("ORION-SP enrolled 1,131 adults with secondary progressive MS. We found that tolebrutinib reduced new T2 lesions by 35%.",
+                   kind="abstract", title="Tolebrutinib in SPMS")
+    assert [(curie(c.object), [(k, curie(v)) for k, v in c.qualifiers]) for c in found] == [("mskg:T2Lesion", [("population", "MONDO:0000450")])]
+
+
+def test_a_forum_threads_headers_flair_and_quoted_lines_are_no_ones_sentences_and_lower_case_sentences_split():
+    text = ("u/cladri_gal \u00b7 48 points \u00b7 2 yr. ago\nRRMS dx 2017 | Mavenclad 2020 + 2021\nmine was NOT as smooth fwiw. "
+            "lymphs crashed to 0.3 after yr 2. Also on Ampyra for walking.\nReply \u00b7 Share \u00b7 Report\n\n"
+            "    u/other \u00b7 12 points \u00b7 2 yr. ago\n    > lymphs crashed to 0.3\n    how long did that take??\n")
+    found = claims(text)
+    assert [(curie(c.subject), curie(c.object), c.polarity) for c in found] == [(CLADRIBINE_, LYMPHOCYTE, "positive")]
+    assert {(k, curie(v)) for k, v in found[0].qualifiers} == {("population", "MONDO:0005314"), ("comedication", "DRUGBANK:DB06637")}
+
+
+def test_a_patients_zero_relapses_a_single_relapse_denied_and_forum_spellings():
+    text = "Lemtrada x2. On the plus side I haven't had a single relapse in 5 years. Zero relapses since round 2."
+    assert _rows(text, kind="comment") == {(ALEMTUZUMAB_, "inhibits", "mskg:Relapse", "positive", "asserted")}
+    found = _rows("I'm on Mavenclad. nope, IgG didnt budge, they checked twice.", kind="comment")
+    assert found == {(CLADRIBINE_, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "negative", "asserted")}
+
+
+def test_a_drug_picked_over_another_is_the_subject_and_a_patient_made_more_prone_hedges():
+    found = _rows("Mavenclad 2022/2023. no relapses tho and i'd still pick it over lemtrada. I think mavenclad made me more prone to infections.",
+                  kind="comment")
+    assert found == {(CLADRIBINE_, "inhibits", "mskg:Relapse", "positive", "asserted"),
+                     (CLADRIBINE_, "hasAdverseEffect", "mskg:Infection", "positive", "hedged")}
+
+
+def test_a_count_flagged_high_cells_that_rise_too_and_an_effect_caused_less_often_than_by_another_drug():
+    found = _rows("Since starting Tysabri my lymphocytes are always flagged as high, 4.8 at the last check.", kind="comment")
+    assert found == {(NATALIZUMAB, "increasesAmountOf", LYMPHOCYTE, "positive", "asserted")}
+    found = _rows("Natalizumab is a drug. NK cells rise too, mainly the CD56dim ones.")
+    assert found == {(NATALIZUMAB, "increasesAmountOf", NK, "positive", "asserted"), (NATALIZUMAB, "increasesAmountOf", "CL:0000939", "positive", "asserted")}
+    found = _rows("Ocrelizumab does not cause PML as often as natalizumab, but it is not risk-free either, and over the years it can lower IgG.")
+    assert found == {(OCRELIZUMAB, "hasAdverseEffect", "mskg:PML", "positive", "asserted"), (NATALIZUMAB, "hasAdverseEffect", "mskg:PML", "positive", "asserted"),
+                     (OCRELIZUMAB, "hasAdverseEffect", "mskg:Hypogammaglobulinaemia", "positive", "asserted")}
+
+
+def test_not_letting_relapses_creep_back_prevents_them_and_a_patient_who_never_had_effects():
+    found = _rows("In the NOVA trial six-weekly natalizumab did not let relapses or new T2 lesions creep back.")
+    assert {r[:4] for r in found} == {(NATALIZUMAB, "inhibits", "mskg:Relapse", "positive"), (NATALIZUMAB, "inhibits", "mskg:T2Lesion", "positive")}
+    found = _rows("Tysabri since 2014. I never had an infusion reaction or any infections worth mentioning.", kind="comment")
+    assert found == {(NATALIZUMAB, "hasAdverseEffect", "mskg:InfusionReaction", "negative", "asserted"),
+                     (NATALIZUMAB, "hasAdverseEffect", "mskg:Infection", "negative", "asserted")}
