@@ -155,7 +155,7 @@ def _course_with_treatment(ctx: Context) -> list[Reading]:
     for m in ctx.mentions:
         hit = course.search(ctx.clause.text, max(ctx.clause.start, m.start - 60), m.start) if m.term and m.category == "drug" else None
         on = [x.term for x in ctx.segment_mentions if hit and x.end <= hit.start() and x.category == "drug" and x.term is not None
-              and x.term != m.term and ms_treatment(x.term)]
+              and x.term != m.term and x.term.iri not in ctx.classes and ms_treatment(x.term)]
         if on:
             span = (hit.start(), m.end)
             out.append(Reading(m.term, "comedication", on[-1], "positive", certainty(ctx.clause, span, span, []),

@@ -57,7 +57,8 @@ def _context_qualifiers(sm: SegmentMentions, r: Reading) -> tuple[tuple[str, str
 def _population(sm: SegmentMentions, voice: str, study: Study | None, segment: SegmentMentions | None = None) -> str | None:
     """The study's population for study evidence (with no cited study, the one the paragraph counts, else
     the one its segment counts first: a press release's "1,131 adults with nrSPMS"); a patient's own disease
-    course for anecdotes (not a service named after the disease: "the MS nurse")."""
+    course for anecdotes (not a service named after the disease: "the MS nurse"), the first one named, unless
+    a later one of theirs is narrower ("My MS journey", then "RRMS since 2011")."""
     if voice == "study":
         if study is not None:
             return study.population
@@ -65,15 +66,24 @@ def _population(sm: SegmentMentions, voice: str, study: Study | None, segment: S
         return study_population(sm.view.text, sm.mentions, sm.start, sm.end) or study_population(whole.view.text, whole.mentions, whole.start, whole.end)
     if voice != "anecdote":
         return None
+    named = [term for span in sentences(sm.view.text, sm.start, sm.end) if (term := _own_disease(sm, span)) is not None]
+    if not named:
+        return None
+    first = named[0]
+    narrower = [term for term in named if first.iri in default_matcher().lexicon.ancestors(term.iri)]
+    return (narrower[0] if narrower else first).iri
+
+
+def _own_disease(sm: SegmentMentions, span: tuple[int, int]) -> Term | None:
+    """The disease a patient's sentence names as their own ("RRMS since 2011", "my MS"), if it does."""
     patterns, text = load_cues().patterns, sm.view.text
     own, other, service = patterns["voice_patient_population"], patterns["population_not_after"], patterns["population_not_before"]
-    for start, end in sentences(text, sm.start, sm.end):
-        if own.search(text, start, end):
-            found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"
-                     and not other.search(text, max(start, m.start - 30), m.start) and not service.match(text, m.end)]
-            if found:
-                return _most_specific(sm, found[0]).iri
-    return None
+    start, end = span
+    if not own.search(text, start, end):
+        return None
+    found = [m for m in sm.mentions if start <= m.start < end and m.term and m.category == "disease" and m.kind != "abbreviation"
+             and not other.search(text, max(start, m.start - 30), m.start) and not service.match(text, m.end)]
+    return _most_specific(sm, found[0]) if found else None
 
 
 def _most_specific(sm: SegmentMentions, mention: Mention) -> Term:

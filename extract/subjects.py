@@ -250,9 +250,10 @@ def _unsaid_agent(ctx: Context, cue: RelationCue, span: Span, objs: list[Mention
 
 
 def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
-    """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence,
-    else the last two drugs that earlier sentences of the segment were about; those "all four" or "the
-    three newer drugs" refers to: the last so many drugs named before it."""
+    """The drugs "either drug" or "both drugs" refers to: every drug named earlier in the sentence, else
+    the first two named in the sentence right before, if it names two ("Rituximab is the older cousin of
+    ocrelizumab. Both attach to CD20"), else the last two drugs that earlier sentences of the segment were
+    about; those "all four" or "the three newer drugs" refers to: the last so many drugs named before it."""
     cues = load_cues()
     counted = cues.patterns["counted_reference"].search(ctx.clause.text, ctx.clause.sentence[0], ctx.clause.end)
     if counted:
@@ -263,8 +264,16 @@ def plural_subjects(ctx: Context) -> list[tuple[Term, Mention]]:
         return []
     here = Mention(ref.start(), ref.end(), "plural")
     named = [m.term for m in ctx.sentence_mentions if m.end <= ref.start() and m.term is not None and m.category == "drug" and not compared(ctx, m)]
-    terms = list(dict.fromkeys(named)) or _earlier_subjects(ctx)[-2:]
+    terms = list(dict.fromkeys(named)) or _pair_before(ctx) or _earlier_subjects(ctx)[-2:]
     return [(t, here) for t in terms]
+
+
+def _pair_before(ctx: Context) -> list[Term]:
+    """The first two specific drugs named in the sentence right before this one, if it names two."""
+    before = sentences(ctx.clause.text, ctx.segment_start, ctx.clause.sentence[0])[-1:]
+    named = list(dict.fromkeys(m.term for start, end in before for m in ctx.segment_mentions if start <= m.start and m.end <= end
+                               and m.category == "drug" and m.term is not None and m.term.iri not in ctx.classes))
+    return named[:2] if len(named) >= 2 else []
 
 
 def _named_drugs(ctx: Context, before: int) -> list[Term]:

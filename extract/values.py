@@ -18,12 +18,12 @@ from mskg.extract.mentions import Mention
 from mskg.extract.scope import certainty, polarity
 from mskg.extract.subjects import antecedent
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(r"\d|\b(?:zero|nil)\b", re.IGNORECASE)  # a value in digits, or a count given as a word
 
 
 def with_values(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """The clause's readings and the findings its values state that no relation word already gave
-    (a clause without a digit states no value, so most are only asked for a count said to be normal)."""
+    (a clause without a digit or "zero" states no value, so most are only asked for a count said to be normal)."""
     values = normal_counts(ctx) + said_low_counts(ctx)
     if _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
         values += low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
@@ -65,6 +65,11 @@ def _count_reading(ctx: Context, cell: Mention, hit: re.Match[str], relation: st
                    certainty(ctx.clause, span, span, []), (ctx.clause.start, ctx.clause.end), cue=span)
 
 
+def _number(hit: re.Match[str]) -> float:
+    """The value a count pattern read: its digits, or 0 for a count given as a word ("B cells still zero")."""
+    return 0.0 if hit.groupdict().get("zero") else float(hit.group("value"))
+
+
 def _below_normal(cell: Term, value: float) -> bool:
     """Is this count of these cells below the lower limit of normal (in the unit its size implies)?"""
     return _under(tuple(load_cues().data["low_counts"]["limits"].get(cell.curie, ())), value)
@@ -75,7 +80,7 @@ def low_counts(ctx: Context) -> list[Reading]:
     if ctx.voice != "anecdote":
         return []
     value, normal = load_cues().patterns["low_count_value"], load_cues().patterns["low_count_normal"]
-    low = [(m, hit) for m, hit in _cells_then(ctx, value) if _below_normal(m.term, float(hit.group("value")))
+    low = [(m, hit) for m, hit in _cells_then(ctx, value) if _below_normal(m.term, _number(hit))
            and not normal.search(ctx.clause.text, hit.end(), _next_cell(ctx, hit.end()))]
     return [r for m, hit in low if (r := _count_reading(ctx, m, hit, "decreasesAmountOf")) is not None]
 

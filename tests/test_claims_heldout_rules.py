@@ -1610,3 +1610,41 @@ def test_not_letting_relapses_creep_back_prevents_them_and_a_patient_who_never_h
     found = _rows("Tysabri since 2014. I never had an infusion reaction or any infections worth mentioning.", kind="comment")
     assert found == {(NATALIZUMAB, "hasAdverseEffect", "mskg:InfusionReaction", "negative", "asserted"),
                      (NATALIZUMAB, "hasAdverseEffect", "mskg:Infection", "negative", "asserted")}
+
+
+SIPONIMOD__, TERIFLUNOMIDE_ = "DRUGBANK:DB12371", "DRUGBANK:DB08880"
+
+
+def test_a_patients_first_disease_gives_way_to_a_narrower_one_of_theirs_and_a_course_without_a_subject():
+    text = ("Posted in My MS journey. RRMS since 2011. I am on Kesimpta now. 24 May - Three days of IV methylprednisolone, 1 g a day. "
+            "On day three my lymphocytes were 0.5.")
+    found = claims(text, kind="comment")
+    assert [(curie(c.subject), curie(c.object)) for c in found] == [(METHYLPRED, LYMPHOCYTE)]
+    assert {(k, curie(v)) for k, v in found[0].qualifiers} == {("population", "MONDO:0005314"), ("comedication", OFATUMUMAB)}
+
+
+def test_a_value_called_normal_or_recovering_and_a_count_given_as_zero():
+    found = _rows("I am on Kesimpta. Lymphocytes 1.3, which is normal. B cells still zero.", kind="comment")
+    assert found == {(OFATUMUMAB, "decreasesAmountOf", LYMPHOCYTE, "negative", "asserted"),
+                     (OFATUMUMAB, "decreasesAmountOf", B_CELL, "positive", "asserted")}
+    assert not _rows("I am on Kesimpta. Bloods: lymphocytes 0.9, up from 0.2.", kind="comment")
+
+
+def test_an_injection_site_in_other_words_and_cells_that_stay_in_the_blood():
+    assert _rows("I am on Kesimpta. A small red patch where the pen went in, gone in two days.", kind="comment") == {
+        (OFATUMUMAB, "hasAdverseEffect", "mskg:InjectionSiteReaction", "positive", "asserted")}
+    assert _rows("Siponimod is a pill. Monocytes and NK cells stay in the blood on siponimod.") == {
+        (SIPONIMOD__, "decreasesAmountOf", MONOCYTE, "negative", "asserted"), (SIPONIMOD__, "decreasesAmountOf", NK, "negative", "asserted")}
+
+
+def test_a_titled_speakers_turn_is_an_experts_and_both_after_a_sentence_naming_two_drugs():
+    text = ("HOST: Is rituximab the cheap option?\n\nDR ADEYEMI: I'm sorry you had a rough time. Rituximab is the older cousin of "
+            "ocrelizumab. Both attach to CD20 on B cells.")
+    found = {(curie(c.subject), c.relation, curie(c.object), c.evidence.evidence_type) for c in claims(text)}
+    assert found == {(RITUXIMAB, "targets", "HGNC:7315", "expert"), (OCRELIZUMAB, "targets", "HGNC:7315", "expert")}
+
+
+def test_a_drug_said_to_make_an_effect_more_likely_and_a_small_dip():
+    found = _rows("Methylprednisolone is a steroid. I suspect repeated methylprednisolone also makes infections more likely.")
+    assert found == {(METHYLPRED, "hasAdverseEffect", "mskg:Infection", "positive", "hedged")}
+    assert (TERIFLUNOMIDE_, "decreasesAmountOf", LYMPHOCYTE) in triples("Teriflunomide makes lymphocyte counts dip a little, by ten percent.")
