@@ -20,7 +20,7 @@ from mskg.extract.mentions import Mention
 from mskg.extract.objects import find_objects
 from mskg.extract.prefilter import ascii_lowered
 from mskg.extract.scope import certainty, polarity, relative_spans
-from mskg.extract.subjects import describes, left_drug, ms_treatment, relation_subjects
+from mskg.extract.subjects import course_words, describes, left_drug, ms_treatment, relation_subjects
 
 
 def prefix_readings(ctx: Context, cue: RelationCue) -> list[tuple[Span, list[Mention], bool]]:
@@ -150,10 +150,9 @@ def co_medications(ctx: Context) -> list[Reading]:
 def _course_with_treatment(ctx: Context) -> list[Reading]:
     """A course a patient was given ("I had five days of IV Solu-Medrol") taken with the disease-modifying
     drug they were on, named before it ("RRMS, on Kesimpta since 2022.")."""
-    course = load_cues().patterns["course"]
     out = []
     for m in ctx.mentions:
-        hit = course.search(ctx.clause.text, max(ctx.clause.start, m.start - 60), m.start) if m.term and m.category == "drug" else None
+        hit = course_words(ctx, m, ctx.clause.start)
         on = [x.term for x in ctx.segment_mentions if hit and x.end <= hit.start() and x.category == "drug" and x.term is not None
               and x.term != m.term and x.term.iri not in ctx.classes and ms_treatment(x.term)]
         if on:

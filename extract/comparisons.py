@@ -47,7 +47,7 @@ def denied_agents(ctx: Context, stated: list[Reading]) -> list[Reading]:
     drugs = [m for m in ctx.mentions if m.category == "drug" and m.term is not None]
     out = []
     for r in stated:
-        said = next((m for m in drugs if m.start == r.subject_at and m.term == r.subject), None)
+        said = _said(drugs, r)
         for name, pol in (("denied_agent", "negative"), ("gapped_agent", r.polarity)):
             hit = patterns[name].match(text, said.end, ctx.clause.end) if said is not None and r.polarity == "positive" else None
             other = next((m for m in drugs if hit and m.start == hit.end() and m.term != r.subject), None)
@@ -63,12 +63,17 @@ def stated_before_denied(ctx: Context, stated: list[Reading]) -> list[Reading]:
     drugs = [m for m in ctx.sentence_mentions if m.category == "drug" and m.term is not None]
     out = []
     for r in stated:
-        said = next((m for m in drugs if m.start == r.subject_at and m.term == r.subject), None)
+        said = _said(drugs, r)
         before = [m for m in drugs if said is not None and r.polarity == "negative" and m.end <= said.start]
         if before and before[-1].term != r.subject and pattern.fullmatch(text, before[-1].end, said.start):
             out.append(replace(r, subject=before[-1].term, polarity="positive", subject_at=before[-1].start,
                                span=(min(r.span[0], before[-1].start), r.span[1])))
     return out
+
+
+def _said(drugs: list[Mention], reading: Reading) -> Mention | None:
+    """The mention of the drug a reading is stated for, among `drugs`."""
+    return next((m for m in drugs if m.start == reading.subject_at and m.term == reading.subject), None)
 
 
 def seen_with(ctx: Context, objs: list[Mention]) -> list[tuple[Term, Mention, Span]]:

@@ -181,12 +181,13 @@ def _gapped_objects(ctx: Context, span: Span, cats: tuple[str, ...]) -> list[Men
     cells"), which changed the same way."""
     cues = load_cues()
     text = ctx.clause.text
-    found = [m for m in ctx.mentions if m.start >= span[1] and m.term is not None and m.category in cats
-             and (cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)
-                  or cues.patterns["gapped_compared"].fullmatch(text, span[1], m.start)
-                  or cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start))]
-    mainly = [chain_after(ctx, m, cats) for m in found if cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start)]
-    return list(dict.fromkeys(found + [m for chain in mainly for m in chain if not _verb_after(ctx, m)]))
+    after = [m for m in ctx.mentions if m.start >= span[1] and m.term is not None and m.category in cats]
+    mainly = [m for m in after if cues.patterns["gapped_mainly"].fullmatch(text, span[1], m.start)]
+    found = [m for m in after if m in mainly
+             or cues.patterns["gapped_between"].fullmatch(text, span[1], m.start) and cues.patterns["gapped_after"].match(text, m.end)
+             or cues.patterns["gapped_compared"].fullmatch(text, span[1], m.start)]
+    listed = [x for m in mainly for x in chain_after(ctx, m, cats) if not _verb_after(ctx, x)]  # "mainly naive and transitional B cells"
+    return list(dict.fromkeys(found + listed))
 
 
 def _relative_object(ctx: Context, cue: RelationCue, span: Span) -> list[Mention]:

@@ -82,9 +82,14 @@ def ms_treatment(term: Term) -> bool:
 def given_as_course(ctx: Context, before: int) -> set[Term]:
     """The drugs a patient says they were given as a course before a point of the segment ("I had five
     days of IV Solu-Medrol"): what their next sentences are about, steroid or not."""
-    course = load_cues().patterns["course"]
-    return {m.term for m in ctx.segment_mentions if m.end <= before and m.category == "drug" and m.term is not None
-            and course.search(ctx.clause.text, max(ctx.segment_start, m.start - 60), m.start)}
+    return {m.term for m in ctx.segment_mentions if m.end <= before and m.term is not None and course_words(ctx, m, ctx.segment_start)}
+
+
+def course_words(ctx: Context, m: Mention, floor: int) -> re.Match[str] | None:
+    """The words naming this drug as a course ("five days of IV"), within a few words before it (not before `floor`)."""
+    if m.category != "drug" or m.term is None:
+        return None
+    return load_cues().patterns["course"].search(ctx.clause.text, max(floor, m.start - 60), m.start)
 
 
 def _candidates(ctx: Context, cue: Span, exclude: list[Mention]) -> list[Mention]:

@@ -24,26 +24,19 @@ _DIGIT = re.compile(r"\d|\b(?:zero|nil)\b", re.IGNORECASE)  # a value in digits,
 def with_values(ctx: Context, readings: list[Reading]) -> list[Reading]:
     """The clause's readings and the findings its values state that no relation word already gave
     (a clause without a digit or "zero" states no value, so most are only asked for a count said to be normal)."""
-    values = normal_counts(ctx) + said_low_counts(ctx)
+    values = _said_counts(ctx, "count_said_normal", "negative") + _said_counts(ctx, "count_said_low")
     if _DIGIT.search(ctx.clause.text, ctx.clause.start, ctx.clause.end):
         values += low_counts(ctx) + value_changes(ctx) + marker_values(ctx)
     return readings + [r for r in values if not any((o.relation, o.object) == (r.relation, r.object) for o in readings)]
 
 
-def normal_counts(ctx: Context) -> list[Reading]:
-    """A patient's count said to be normal ("Lymphocytes were always fine on it"): their drug did not lower those cells."""
+def _said_counts(ctx: Context, pattern: str, polarity_: str | None = None) -> list[Reading]:
+    """A patient's count said to be normal ("Lymphocytes were always fine on it", `count_said_normal`: their
+    drug did not lower those cells, negative) or low ("my last NK count was low", `count_said_low`: it did)."""
     if ctx.voice != "anecdote":
         return []
-    return [r for m, hit in _cells_then(ctx, load_cues().patterns["count_said_normal"])
-            if (r := _count_reading(ctx, m, hit, "decreasesAmountOf", "negative")) is not None]
-
-
-def said_low_counts(ctx: Context) -> list[Reading]:
-    """A patient's count said to be low ("my last NK count was low"): their drug lowered those cells."""
-    if ctx.voice != "anecdote":
-        return []
-    return [r for m, hit in _cells_then(ctx, load_cues().patterns["count_said_low"])
-            if (r := _count_reading(ctx, m, hit, "decreasesAmountOf")) is not None]
+    return [r for m, hit in _cells_then(ctx, load_cues().patterns[pattern])
+            if (r := _count_reading(ctx, m, hit, "decreasesAmountOf", polarity_)) is not None]
 
 
 def _cells_then(ctx: Context, pattern: re.Pattern[str]) -> Iterator[tuple[Mention, re.Match[str]]]:
@@ -72,7 +65,7 @@ def _number(hit: re.Match[str]) -> float:
 
 def _below_normal(cell: Term, value: float) -> bool:
     """Is this count of these cells below the lower limit of normal (in the unit its size implies)?"""
-    return _under(tuple(load_cues().data["low_counts"]["limits"].get(cell.curie, ())), value)
+    return _beyond(tuple(load_cues().data["low_counts"]["limits"].get(cell.curie, ())), value)
 
 
 def low_counts(ctx: Context) -> list[Reading]:
@@ -129,9 +122,7 @@ class _Marker:
 
     def outside(self, value: float) -> bool:
         """Is this value on the side of the limit that is the adverse effect?"""
-        if self.high:
-            return next((value > limit for largest, limit in self.limits if value <= largest), False)
-        return _under(self.limits, value)
+        return _beyond(self.limits, value, self.high)
 
 
 @lru_cache(maxsize=1)
@@ -143,9 +134,9 @@ def _markers() -> tuple[_Marker, ...]:
                  for m in load_cues().data["low_counts"]["markers"])
 
 
-def _under(limits: tuple[tuple[float, float], ...], value: float) -> bool:
-    """Is this value below the limit for the unit its size implies?"""
-    return next((value < limit for largest, limit in limits if value <= largest), False)
+def _beyond(limits: tuple[tuple[float, float], ...], value: float, high: bool = False) -> bool:
+    """Is this value below (above, if `high`) the limit for the unit its size implies?"""
+    return next(((value > limit) if high else (value < limit) for largest, limit in limits if value <= largest), False)
 
 
 def value_changes(ctx: Context) -> list[Reading]:
